@@ -1,1 +1,10 @@
+//! SUM trainer: the one public entry point of a model. It instantiates its data handler,
+//! model and incentive mechanism, then routes every addition, refund and report through them.
 
+pub mod contract;
+pub mod error;
+pub mod msg;
+mod reply;
+pub mod state;
+
+pub use crate::error::ContractError;

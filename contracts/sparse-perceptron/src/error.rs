@@ -1,0 +1,28 @@
+use cosmwasm_std::StdError;
+use sum_common::migrate::MigrateError;
+use sum_common::SampleError;
+use thiserror::Error;
+
+#[derive(Error, Debug)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error("{0}")]
+    Migrate(#[from] MigrateError),
+
+    #[error("{0}")]
+    Sample(#[from] SampleError),
+
+    #[error("unauthorized: only the trainer {trainer} may update the model")]
+    NotTrainer { trainer: String },
+
+    #[error("a binary perceptron needs exactly 2 classes, got {got}")]
+    WrongClassCount { got: usize },
+
+    #[error("initial weight for feature {index} is given more than once")]
+    DuplicateWeight { index: u32 },
+
+    #[error("the learning rate must be positive, got {learning_rate}")]
+    NonPositiveLearningRate { learning_rate: i64 },
+}
