@@ -5,4 +5,7 @@
 pub mod contracts;
 pub mod suite;
 
-pub use suite::{addr, assert_error, standard_incentive, ModelSpec, Suite, DENOM};
+pub use suite::{
+    addr, assert_error, normalised, reference_dense_perceptron, reference_sparse_perceptron,
+    standard_incentive, ModelSpec, Suite, DENOM,
+};

@@ -10,7 +10,7 @@ use cw_multi_test::{App, AppResponse, Executor};
 use sum_common::data_handler::{Contribution, ContributionsResponse, DataHandlerQueryMsg};
 use sum_common::model::{ModelInfoResponse, ModelQueryMsg, PredictionResponse};
 use sum_common::incentive::AddDataCostResponse;
-use sum_common::{Encoder, Features};
+use sum_common::{Encoder, Features, SCALE};
 use sum_trainer::msg::{ComponentInstantiation, ExecuteMsg, InfoResponse, InstantiateMsg, QueryMsg};
 
 use crate::contracts;
@@ -44,6 +44,34 @@ pub fn standard_incentive() -> sum_stakeable::msg::InstantiateMsg {
     }
 }
 
+/// The dense perceptron of SPEC §3: weights [0,1,-1,0,0,0,0,1], intercept 0, lr 1.
+pub fn reference_dense_perceptron() -> ModelSpec {
+    ModelSpec::DensePerceptron(sum_dense_perceptron::msg::InstantiateMsg {
+        classes: vec!["negative".into(), "positive".into()],
+        weights: vec![0, SCALE, -SCALE, 0, 0, 0, 0, SCALE],
+        intercept: 0,
+        learning_rate: SCALE,
+        learn_intercept: None,
+    })
+}
+
+/// The sparse perceptron of SPEC §3: weights [0,5,-1], intercept 0, lr 1.
+pub fn reference_sparse_perceptron() -> ModelSpec {
+    ModelSpec::SparsePerceptron(sum_sparse_perceptron::msg::InstantiateMsg {
+        classes: vec!["negative".into(), "positive".into()],
+        weights: vec![(0, 0), (1, 5 * SCALE), (2, -SCALE)],
+        intercept: 0,
+        learning_rate: SCALE,
+        learn_intercept: None,
+    })
+}
+
+/// A real vector, L2-normalised and rounded to fixed point (client-side encoding).
+pub fn normalised(x: &[f64]) -> Features {
+    let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();
+    Features::Dense(x.iter().map(|v| (v / norm * SCALE as f64).round() as i64).collect())
+}
+
 /// A trainer with its data handler, model and mechanism on an in-process chain.
 pub struct Suite {
     pub app: App,
@@ -66,6 +94,15 @@ pub fn assert_error(err: StdError, expected: impl Display) {
 impl Suite {
     /// Deploys a stack whose owner is "owner"; each named user gets [`STARTING_BALANCE`].
     pub fn new(model: ModelSpec, incentive: sum_stakeable::msg::InstantiateMsg, users: &[&str]) -> Self {
+        Self::try_new(model, incentive, users).expect("the suite deploys")
+    }
+
+    /// As [`Suite::new`], answering the trainer's instantiation error instead of panicking.
+    pub fn try_new(
+        model: ModelSpec,
+        incentive: sum_stakeable::msg::InstantiateMsg,
+        users: &[&str],
+    ) -> StdResult<Self> {
         let owner = addr("owner");
         let funded: Vec<Addr> = users.iter().map(|name| addr(name)).chain([owner.clone()]).collect();
         let mut app = App::new(|router, _api, storage| {
@@ -82,12 +119,12 @@ impl Suite {
         let (model_code, model_msg, encoder) = match model {
             ModelSpec::DensePerceptron(msg) => (
                 app.store_code(contracts::dense_perceptron()),
-                to_json_binary(&msg),
+                to_json_binary(&msg)?,
                 Encoder::FixedPoint,
             ),
             ModelSpec::SparsePerceptron(msg) => (
                 app.store_code(contracts::sparse_perceptron()),
-                to_json_binary(&msg),
+                to_json_binary(&msg)?,
                 Encoder::Murmurhash3,
             ),
         };
@@ -105,25 +142,25 @@ impl Suite {
                     description: "a model under test".into(),
                     encoder,
                     owner: None,
-                    data_handler: component(data_handler_code, to_json_binary(&sum_data_handler::msg::InstantiateMsg {}).unwrap(), "data handler"),
-                    model: component(model_code, model_msg.unwrap(), "model"),
-                    incentive: component(incentive_code, to_json_binary(&incentive).unwrap(), "incentive"),
+                    data_handler: component(
+                        data_handler_code,
+                        to_json_binary(&sum_data_handler::msg::InstantiateMsg {})?,
+                        "data handler",
+                    ),
+                    model: component(model_code, model_msg, "model"),
+                    incentive: component(incentive_code, to_json_binary(&incentive)?, "incentive"),
                 },
                 &[],
                 "trainer",
                 Some(owner.to_string()),
-            )
-            .unwrap();
-        let components = app
-            .wrap()
-            .query_wasm_smart(&trainer, &QueryMsg::Info {})
-            .unwrap();
-        Suite {
+            )?;
+        let components = app.wrap().query_wasm_smart(&trainer, &QueryMsg::Info {})?;
+        Ok(Suite {
             app,
             owner,
             trainer,
             components,
-        }
+        })
     }
 
     /// Moves the chain's clock forward (one block per 5 seconds).

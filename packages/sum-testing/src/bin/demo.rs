@@ -3,15 +3,11 @@
 
 use sum_common::{Features, SCALE};
 use sum_testing::suite::REFUND_WAIT;
-use sum_testing::{addr, standard_incentive, ModelSpec, Suite, DENOM};
+use sum_testing::{addr, normalised, standard_incentive, ModelSpec, Suite, DENOM};
 
 /// A point on the unit circle, in fixed point.
 fn point(x: f64, y: f64) -> Features {
-    let norm = (x * x + y * y).sqrt();
-    Features::Dense(vec![
-        (x / norm * SCALE as f64).round() as i64,
-        (y / norm * SCALE as f64).round() as i64,
-    ])
+    normalised(&[x, y])
 }
 
 /// The innermost message of a contract error (cw-multi-test nests one per call).
