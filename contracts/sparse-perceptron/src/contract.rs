@@ -144,7 +144,9 @@ pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, C
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage};
+    use cosmwasm_std::testing::{
+        message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
+    };
     use cosmwasm_std::{from_json, Addr, OwnedDeps};
     use sum_common::{SampleError, MAX_FEATURES};
 
@@ -181,7 +183,12 @@ mod tests {
         Ok(from_json::<PredictionResponse>(res)?.classification)
     }
 
-    fn update(deps: &mut MockDeps, sender: &Addr, data: Features, classification: u32) -> Result<Response, ContractError> {
+    fn update(
+        deps: &mut MockDeps,
+        sender: &Addr,
+        data: Features,
+        classification: u32,
+    ) -> Result<Response, ContractError> {
         execute(
             deps.as_mut(),
             mock_env(),
@@ -211,7 +218,11 @@ mod tests {
     fn bad_samples_are_refused_and_change_nothing() {
         let (mut deps, trainer) = setup();
         let cases = [
-            (Features::Sparse(vec![0, 1, 0]), 0, SampleError::DuplicateIndex { index: 0 }),
+            (
+                Features::Sparse(vec![0, 1, 0]),
+                0,
+                SampleError::DuplicateIndex { index: 0 },
+            ),
             (Features::Sparse(vec![]), 0, SampleError::Empty),
             (
                 Features::Sparse((0..=MAX_FEATURES as u32).collect()),
@@ -221,7 +232,11 @@ mod tests {
                     got: MAX_FEATURES + 1,
                 },
             ),
-            (Features::Dense(vec![S]), 0, SampleError::WrongKind { expected: "sparse" }),
+            (
+                Features::Dense(vec![S]),
+                0,
+                SampleError::WrongKind { expected: "sparse" },
+            ),
             (
                 Features::Sparse(vec![0, 1]),
                 7,
@@ -233,7 +248,10 @@ mod tests {
         ];
         for (data, classification, expected) in cases {
             let err = update(&mut deps, &trainer, data, classification).unwrap_err();
-            assert!(matches!(&err, ContractError::Sample(e) if *e == expected), "{err}");
+            assert!(
+                matches!(&err, ContractError::Sample(e) if *e == expected),
+                "{err}"
+            );
         }
         assert_eq!(WEIGHTS.load(&deps.storage, 0).unwrap(), 0);
         assert_eq!(WEIGHTS.load(&deps.storage, 1).unwrap(), 5 * S);
@@ -271,7 +289,12 @@ mod tests {
         ));
         let mut deps = mock_dependencies();
         assert!(matches!(
-            instantiate(deps.as_mut(), mock_env(), info.clone(), msg(2, vec![(3, 1), (3, 2)], S)),
+            instantiate(
+                deps.as_mut(),
+                mock_env(),
+                info.clone(),
+                msg(2, vec![(3, 1), (3, 2)], S)
+            ),
             Err(ContractError::DuplicateWeight { index: 3 })
         ));
         let mut deps = mock_dependencies();

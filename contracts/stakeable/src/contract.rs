@@ -268,7 +268,10 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(err, ContractError::Payment(_)));
-        assert_eq!(LAST_UPDATE.load(&deps.storage).unwrap(), mock_env().block.time.seconds());
+        assert_eq!(
+            LAST_UPDATE.load(&deps.storage).unwrap(),
+            mock_env().block.time.seconds()
+        );
 
         execute(
             deps.as_mut(),
@@ -277,7 +280,10 @@ mod tests {
             msg,
         )
         .unwrap();
-        assert_eq!(LAST_UPDATE.load(&deps.storage).unwrap(), env.block.time.seconds());
+        assert_eq!(
+            LAST_UPDATE.load(&deps.storage).unwrap(),
+            env.block.time.seconds()
+        );
         assert_eq!(cost(deps.as_ref(), &env), Coin::new(3_600_000u128, DENOM));
     }
 
@@ -289,11 +295,16 @@ mod tests {
             deps.as_mut(),
             mock_env(),
             message_info(&alice, &coins(3_600_000, DENOM)),
-            ExecuteMsg::AddData { contributor: alice.clone() },
+            ExecuteMsg::AddData {
+                contributor: alice.clone(),
+            },
         )
         .unwrap_err();
         assert!(matches!(err, ContractError::NotTrainer { .. }));
-        assert_eq!(LAST_UPDATE.load(&deps.storage).unwrap(), mock_env().block.time.seconds());
+        assert_eq!(
+            LAST_UPDATE.load(&deps.storage).unwrap(),
+            mock_env().block.time.seconds()
+        );
     }
 
     #[test]
@@ -316,7 +327,9 @@ mod tests {
             deps.as_mut(),
             env.clone(),
             message_info(&trainer, &[]),
-            ExecuteMsg::Refund { claim: claim.clone() },
+            ExecuteMsg::Refund {
+                claim: claim.clone(),
+            },
         )
         .unwrap_err();
         assert!(matches!(err, ContractError::TooEarly { .. }));

@@ -2,7 +2,6 @@ use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{Addr, Uint256};
 
 pub use sum_common::incentive::IncentiveExecuteMsg as ExecuteMsg;
-use sum_common::incentive::{AddDataCostResponse, ContributorStatsResponse};
 
 /// The instantiating address (normally the trainer) becomes the only caller.
 #[cw_serde]
@@ -24,10 +23,10 @@ pub struct InstantiateMsg {
 #[derive(QueryResponses)]
 pub enum QueryMsg {
     /// The deposit required to add data now.
-    #[returns(AddDataCostResponse)]
+    #[returns(sum_common::incentive::AddDataCostResponse)]
     NextAddDataCost {},
     /// One contributor's statistics.
-    #[returns(ContributorStatsResponse)]
+    #[returns(sum_common::incentive::ContributorStatsResponse)]
     ContributorStats { address: String },
     /// Configuration and global statistics.
     #[returns(ConfigResponse)]

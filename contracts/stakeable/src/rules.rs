@@ -112,8 +112,7 @@ pub fn report_amount(
     reporter: &ReporterStanding,
 ) -> Result<Uint256, ContractError> {
     let elapsed = elapsed(claim, now);
-    if (reporter.is_owner && elapsed >= waits.owner_claim) || elapsed >= waits.any_address_claim
-    {
+    if (reporter.is_owner && elapsed >= waits.owner_claim) || elapsed >= waits.any_address_claim {
         ensure_unclaimed(claim)?;
         return Ok(claim.claimable);
     }

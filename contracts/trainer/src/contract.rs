@@ -1,8 +1,8 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{
-    to_json_binary, BankMsg, Binary, Coin, Deps, DepsMut, Env, MessageInfo, Reply, Response,
-    StdResult, SubMsg, WasmMsg,
+    to_json_binary, Addr, BankMsg, Binary, Coin, CosmosMsg, Deps, DepsMut, Env, MessageInfo,
+    Reply, Response, StdResult, SubMsg, WasmMsg,
 };
 use cw_utils::may_pay;
 use sum_common::data_handler::Contribution;
@@ -134,7 +134,7 @@ pub fn execute_add_data(
 fn claim_request(
     deps: Deps,
     id: u64,
-    claimer: cosmwasm_std::Addr,
+    claimer: Addr,
 ) -> Result<ClaimRequest, ContractError> {
     let contribution = DATA_HANDLER
         .load(deps.storage)?
@@ -160,7 +160,7 @@ fn claim_request(
 fn claim_response(
     action: &str,
     claim: &ClaimRequest,
-    pay: cosmwasm_std::CosmosMsg,
+    pay: CosmosMsg,
 ) -> StdResult<Response> {
     let payload = ClaimPayload {
         id: claim.contribution_id,

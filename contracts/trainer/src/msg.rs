@@ -1,8 +1,5 @@
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{Addr, Binary};
-use sum_common::data_handler::Contribution;
-use sum_common::incentive::AddDataCostResponse;
-use sum_common::model::PredictionResponse;
 use sum_common::{Encoder, Features};
 
 /// How the trainer instantiates one of its components.
@@ -47,13 +44,13 @@ pub enum QueryMsg {
     #[returns(InfoResponse)]
     Info {},
     /// The model's prediction for one sample (free).
-    #[returns(PredictionResponse)]
+    #[returns(sum_common::model::PredictionResponse)]
     Predict { data: Features },
     /// The deposit required to add data now.
-    #[returns(AddDataCostResponse)]
+    #[returns(sum_common::incentive::AddDataCostResponse)]
     NextAddDataCost {},
     /// One stored contribution.
-    #[returns(Contribution)]
+    #[returns(sum_common::data_handler::Contribution)]
     Contribution { id: u64 },
 }
 

@@ -20,4 +20,3 @@ pub const CONFIG: Item<Config> = Item::new("config");
 pub const DATA_HANDLER: Item<DataHandlerContract> = Item::new("data_handler");
 pub const MODEL: Item<ModelContract> = Item::new("model");
 pub const INCENTIVE: Item<IncentiveContract> = Item::new("incentive");
-

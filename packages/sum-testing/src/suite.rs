@@ -3,15 +3,15 @@
 use std::fmt::Display;
 
 use cosmwasm_std::testing::MockApi;
-use cosmwasm_std::{
-    coins, to_json_binary, Addr, Coin, StdError, StdResult, Uint256,
-};
+use cosmwasm_std::{coins, to_json_binary, Addr, Coin, StdError, StdResult, Uint256};
 use cw_multi_test::{App, AppResponse, Executor};
 use sum_common::data_handler::{Contribution, ContributionsResponse, DataHandlerQueryMsg};
-use sum_common::model::{ModelInfoResponse, ModelQueryMsg, PredictionResponse};
 use sum_common::incentive::AddDataCostResponse;
+use sum_common::model::{ModelInfoResponse, ModelQueryMsg, PredictionResponse};
 use sum_common::{Encoder, Features, SCALE};
-use sum_trainer::msg::{ComponentInstantiation, ExecuteMsg, InfoResponse, InstantiateMsg, QueryMsg};
+use sum_trainer::msg::{
+    ComponentInstantiation, ExecuteMsg, InfoResponse, InstantiateMsg, QueryMsg,
+};
 
 use crate::contracts;
 
@@ -69,7 +69,11 @@ pub fn reference_sparse_perceptron() -> ModelSpec {
 /// A real vector, L2-normalised and rounded to fixed point (client-side encoding).
 pub fn normalised(x: &[f64]) -> Features {
     let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();
-    Features::Dense(x.iter().map(|v| (v / norm * SCALE as f64).round() as i64).collect())
+    Features::Dense(
+        x.iter()
+            .map(|v| (v / norm * SCALE as f64).round() as i64)
+            .collect(),
+    )
 }
 
 /// A trainer with its data handler, model and mechanism on an in-process chain.
@@ -88,12 +92,19 @@ pub fn addr(name: &str) -> Addr {
 /// Asserts that a failed call failed with `expected` (a `ContractError` of any contract).
 pub fn assert_error(err: StdError, expected: impl Display) {
     let (got, expected) = (err.to_string(), expected.to_string());
-    assert!(got.contains(&expected), "expected error `{expected}`, got `{got}`");
+    assert!(
+        got.contains(&expected),
+        "expected error `{expected}`, got `{got}`"
+    );
 }
 
 impl Suite {
     /// Deploys a stack whose owner is "owner"; each named user gets [`STARTING_BALANCE`].
-    pub fn new(model: ModelSpec, incentive: sum_stakeable::msg::InstantiateMsg, users: &[&str]) -> Self {
+    pub fn new(
+        model: ModelSpec,
+        incentive: sum_stakeable::msg::InstantiateMsg,
+        users: &[&str],
+    ) -> Self {
         Self::try_new(model, incentive, users).expect("the suite deploys")
     }
 
@@ -104,7 +115,11 @@ impl Suite {
         users: &[&str],
     ) -> StdResult<Self> {
         let owner = addr("owner");
-        let funded: Vec<Addr> = users.iter().map(|name| addr(name)).chain([owner.clone()]).collect();
+        let funded: Vec<Addr> = users
+            .iter()
+            .map(|name| addr(name))
+            .chain([owner.clone()])
+            .collect();
         let mut app = App::new(|router, _api, storage| {
             for user in &funded {
                 router
@@ -133,27 +148,26 @@ impl Suite {
             msg,
             label: label.to_string(),
         };
-        let trainer = app
-            .instantiate_contract(
-                trainer_code,
-                owner.clone(),
-                &InstantiateMsg {
-                    name: "test model".into(),
-                    description: "a model under test".into(),
-                    encoder,
-                    owner: None,
-                    data_handler: component(
-                        data_handler_code,
-                        to_json_binary(&sum_data_handler::msg::InstantiateMsg {})?,
-                        "data handler",
-                    ),
-                    model: component(model_code, model_msg, "model"),
-                    incentive: component(incentive_code, to_json_binary(&incentive)?, "incentive"),
-                },
-                &[],
-                "trainer",
-                Some(owner.to_string()),
-            )?;
+        let trainer = app.instantiate_contract(
+            trainer_code,
+            owner.clone(),
+            &InstantiateMsg {
+                name: "test model".into(),
+                description: "a model under test".into(),
+                encoder,
+                owner: None,
+                data_handler: component(
+                    data_handler_code,
+                    to_json_binary(&sum_data_handler::msg::InstantiateMsg {})?,
+                    "data handler",
+                ),
+                model: component(model_code, model_msg, "model"),
+                incentive: component(incentive_code, to_json_binary(&incentive)?, "incentive"),
+            },
+            &[],
+            "trainer",
+            Some(owner.to_string()),
+        )?;
         let components = app.wrap().query_wasm_smart(&trainer, &QueryMsg::Info {})?;
         Ok(Suite {
             app,
@@ -175,7 +189,12 @@ impl Suite {
         self.app.block_info().time.seconds()
     }
 
-    fn execute(&mut self, sender: &Addr, msg: &ExecuteMsg, funds: &[Coin]) -> StdResult<AppResponse> {
+    fn execute(
+        &mut self,
+        sender: &Addr,
+        msg: &ExecuteMsg,
+        funds: &[Coin],
+    ) -> StdResult<AppResponse> {
         self.app
             .execute_contract(sender.clone(), self.trainer.clone(), msg, funds)
     }
@@ -205,7 +224,11 @@ impl Suite {
         classification: u32,
     ) -> StdResult<u64> {
         let cost = self.cost();
-        let funds = if cost.amount.is_zero() { vec![] } else { vec![cost] };
+        let funds = if cost.amount.is_zero() {
+            vec![]
+        } else {
+            vec![cost]
+        };
         let response = self.add_data(sender, data, classification, &funds)?;
         let added: sum_common::data_handler::AddContributionResponse =
             cosmwasm_std::from_json(response.data.expect("add_data answers the id"))?;
@@ -280,6 +303,10 @@ impl Suite {
     }
 
     pub fn balance(&self, address: &Addr) -> Uint256 {
-        self.app.wrap().query_balance(address, DENOM).unwrap().amount
+        self.app
+            .wrap()
+            .query_balance(address, DENOM)
+            .unwrap()
+            .amount
     }
 }

@@ -16,7 +16,11 @@ use sum_trainer::ContractError;
 const FRESH_PRICE: u128 = 3_600_000;
 
 fn dense() -> Suite {
-    Suite::new(reference_dense_perceptron(), standard_incentive(), &["alice"])
+    Suite::new(
+        reference_dense_perceptron(),
+        standard_incentive(),
+        &["alice"],
+    )
 }
 
 fn sample() -> Features {
@@ -46,7 +50,10 @@ fn add_data_stores_trains_and_keeps_exactly_the_price() {
         .add_data(&alice, sample(), 1, &coins(FRESH_PRICE, DENOM))
         .unwrap();
     let price = Uint256::from(FRESH_PRICE / 2);
-    assert_eq!(suite.balance(&alice), Uint256::from(STARTING_BALANCE) - price);
+    assert_eq!(
+        suite.balance(&alice),
+        Uint256::from(STARTING_BALANCE) - price
+    );
     assert_eq!(suite.balance(&suite.components.incentive), price);
     assert_eq!(suite.balance(&suite.trainer), Uint256::zero());
 
@@ -54,7 +61,11 @@ fn add_data_stores_trains_and_keeps_exactly_the_price() {
         .events
         .iter()
         .filter(|e| e.ty == "wasm")
-        .flat_map(|e| e.attributes.iter().map(|a| (a.key.as_str(), a.value.as_str())))
+        .flat_map(|e| {
+            e.attributes
+                .iter()
+                .map(|a| (a.key.as_str(), a.value.as_str()))
+        })
         .collect::<Vec<_>>();
     for expected in [
         ("action", "add_data"),
@@ -176,7 +187,11 @@ fn bad_samples_are_refused_atomically() {
 
 #[test]
 fn sparse_model_reference_and_bad_input_through_the_trainer() {
-    let mut suite = Suite::new(reference_sparse_perceptron(), standard_incentive(), &["alice"]);
+    let mut suite = Suite::new(
+        reference_sparse_perceptron(),
+        standard_incentive(),
+        &["alice"],
+    );
     let alice = addr("alice");
     assert_eq!(suite.predict(Features::Sparse(vec![2])).unwrap(), 0);
     assert_eq!(suite.predict(Features::Sparse(vec![0, 1])).unwrap(), 1);
@@ -214,7 +229,11 @@ fn sparse_model_reference_and_bad_input_through_the_trainer() {
 
 #[test]
 fn predictions_follow_training() {
-    let mut suite = Suite::new(reference_dense_perceptron(), standard_incentive(), &["alice"]);
+    let mut suite = Suite::new(
+        reference_dense_perceptron(),
+        standard_incentive(),
+        &["alice"],
+    );
     let alice = addr("alice");
     let a = normalised(&[0., 2., 1., 0., 0., 0., 0., 0.]);
     let b = normalised(&[1., 0., 2., 0., 0., 0., 0., 0.]);

@@ -12,7 +12,11 @@ use sum_testing::{
 use sum_trainer::msg::{ExecuteMsg, InfoResponse, QueryMsg};
 
 fn suite() -> Suite {
-    Suite::new(reference_dense_perceptron(), standard_incentive(), &["alice", "mallory"])
+    Suite::new(
+        reference_dense_perceptron(),
+        standard_incentive(),
+        &["alice", "mallory"],
+    )
 }
 
 #[test]
@@ -97,7 +101,7 @@ fn components_refuse_everyone_but_their_trainer() {
             &IncentiveExecuteMsg::AddData {
                 contributor: mallory.clone(),
             },
-            &[cost.clone()],
+            std::slice::from_ref(&cost),
         )
         .unwrap_err();
     assert_error(

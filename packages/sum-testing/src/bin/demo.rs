@@ -50,8 +50,20 @@ fn main() {
 
     let steps = [
         ("alice", &alice, point(1., 0.), 1, "good: east is right (1)"),
-        ("bob", &bob, point(0.8, 0.6), 0, "bad: north-east labelled left (0)"),
-        ("alice", &alice, point(0.6, 0.8), 1, "good: north-east is right (1)"),
+        (
+            "bob",
+            &bob,
+            point(0.8, 0.6),
+            0,
+            "bad: north-east labelled left (0)",
+        ),
+        (
+            "alice",
+            &alice,
+            point(0.6, 0.8),
+            1,
+            "good: north-east is right (1)",
+        ),
     ];
     let mut ids = vec![];
     for (name, who, data, label, what) in steps {

@@ -1,0 +1,20 @@
+# Shared settings for the scripts: where cached tools live. Source it, don't run it.
+# Tools are cached outside the clone (under ~/.cache/sum by default) so CI runs and later
+# sessions on the same machine reuse them, while a fresh machine builds them once.
+
+SUM_CACHE="${SUM_CACHE:-$HOME/.cache/sum}"
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Pinned tool versions.
+BINARYEN_VERSION="132.0.0"
+# 3.0.11 needs rustc 1.96; 3.0.10 is the newest 3.0.x that builds on 1.95.
+COSMWASM_CHECK_VERSION="3.0.10"
+
+WASM_OPT="$SUM_CACHE/binaryen-$BINARYEN_VERSION/node_modules/.bin/wasm-opt"
+COSMWASM_CHECK="$SUM_CACHE/cosmwasm-check-$COSMWASM_CHECK_VERSION/bin/cosmwasm-check"
+
+# The contracts, in the order they are built and reported.
+CONTRACTS=(trainer data-handler dense-perceptron sparse-perceptron stakeable)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
