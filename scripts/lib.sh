@@ -18,3 +18,9 @@ CONTRACTS=(trainer data-handler dense-perceptron sparse-perceptron stakeable)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# wasmd, built from its Go module source (the module proxy serves it; wasmvm's module
+# carries the prebuilt libwasmvm).
+WASMD_VERSION="v0.61.14"
+WASMD_HOME_DIR="$SUM_CACHE/wasmd-$WASMD_VERSION"
+WASMD="$WASMD_HOME_DIR/bin/wasmd"
