@@ -19,6 +19,11 @@ mkdir -p "$WASMD_HOME_DIR/bin"
 cp -r "$module_dir" "$src"
 chmod -R u+w "$src"
 cd "$src"
+# Build with the Go toolchain wasmd's go.mod names (the go command fetches it through the
+# module proxy): newer Go releases break its dependency bytedance/sonic.
+toolchain=$(awk '$1 == "toolchain" {print $2}' go.mod)
+export GOTOOLCHAIN="${toolchain:-local}"
+log "using Go toolchain $GOTOOLCHAIN"
 # -checklinkname=0: as wasmd's Makefile, for a dependency's go:linkname use.
 go build -mod=readonly -tags netgo -trimpath \
   -ldflags "-checklinkname=0 \
