@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
 # Builds every contract to an optimised, VM-compatible Wasm in artifacts/, writes
 # artifacts/checksums.txt, checks each with cosmwasm-check and prints its size.
-#
-# Rust 1.87+ emits bulk-memory, sign-extension and non-trapping float-to-int opcodes that
-# the CosmWasm VM rejects; wasm-opt lowers them back to MVP instructions.
+# Rust 1.87+ emits opcodes the CosmWasm VM rejects; optimise_wasm (lib.sh) lowers them.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
@@ -18,10 +16,7 @@ mkdir -p artifacts
 rm -f artifacts/*.wasm artifacts/checksums.txt
 for contract in "${CONTRACTS[@]}"; do
   name="sum_${contract//-/_}"
-  "$WASM_OPT" -Os --strip-debug --strip-producers \
-    --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals \
-    --llvm-memory-copy-fill-lowering --signext-lowering --llvm-nontrapping-fptoint-lowering \
-    "target/wasm32-unknown-unknown/release/$name.wasm" -o "artifacts/$name.wasm"
+  optimise_wasm "target/wasm32-unknown-unknown/release/$name.wasm" "artifacts/$name.wasm"
 done
 (cd artifacts && sha256sum ./*.wasm | sed 's| \./| |' > checksums.txt)
 

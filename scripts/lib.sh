@@ -16,6 +16,15 @@ COSMWASM_CHECK="$SUM_CACHE/cosmwasm-check-$COSMWASM_CHECK_VERSION/bin/cosmwasm-c
 # The contracts, in the order they are built and reported.
 CONTRACTS=(trainer data-handler dense-perceptron sparse-perceptron stakeable)
 
+# Lowers the post-MVP opcodes Rust >= 1.87 emits (bulk memory, sign extension,
+# non-trapping float-to-int), which the CosmWasm VM rejects, and optimises for size.
+optimise_wasm() {
+  "$WASM_OPT" -Os --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals \
+    --llvm-memory-copy-fill-lowering --signext-lowering --llvm-nontrapping-fptoint-lowering \
+    "$1" -o "$2"
+}
+
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 

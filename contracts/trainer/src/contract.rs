@@ -1,8 +1,8 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{
-    to_json_binary, Addr, BankMsg, Binary, Coin, CosmosMsg, Deps, DepsMut, Env, MessageInfo,
-    Reply, Response, StdResult, SubMsg, WasmMsg,
+    to_json_binary, Addr, BankMsg, Binary, Coin, CosmosMsg, Deps, DepsMut, Env, MessageInfo, Reply,
+    Response, StdResult, SubMsg, WasmMsg,
 };
 use cw_utils::may_pay;
 use sum_common::data_handler::Contribution;
@@ -131,11 +131,7 @@ pub fn execute_add_data(
 }
 
 /// Loads a contribution and the model's current prediction for it.
-fn claim_request(
-    deps: Deps,
-    id: u64,
-    claimer: Addr,
-) -> Result<ClaimRequest, ContractError> {
+fn claim_request(deps: Deps, id: u64, claimer: Addr) -> Result<ClaimRequest, ContractError> {
     let contribution = DATA_HANDLER
         .load(deps.storage)?
         .contribution(&deps.querier, id)
@@ -157,11 +153,7 @@ fn claim_request(
 }
 
 /// The mechanism decides and pays; the reply records the claim in the data handler.
-fn claim_response(
-    action: &str,
-    claim: &ClaimRequest,
-    pay: CosmosMsg,
-) -> StdResult<Response> {
+fn claim_response(action: &str, claim: &ClaimRequest, pay: CosmosMsg) -> StdResult<Response> {
     let payload = ClaimPayload {
         id: claim.contribution_id,
         claimer: claim.claimer.clone(),

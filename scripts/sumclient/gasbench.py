@@ -1,0 +1,174 @@
+"""Gas used on a real wasmd chain by every SUM operation, for each model variant at
+several input sizes. Writes bench/gas.json and bench/gas.md."""
+
+import base64
+import json
+import random
+import sys
+from pathlib import Path
+
+from . import deploy
+from .encoders import fixed_point_normalised
+from .wasmd import REPO_ROOT, Wasmd, attribute
+
+SIZES = [8, 64, 512]
+INCENTIVE = "stakeable"
+REFUND_WAIT = 2
+PROBE_WASM = REPO_ROOT / "target" / "bench" / "sum_query_probe.wasm"
+
+
+def description(model: str, size: int) -> dict:
+    if model == "dense-perceptron":
+        init = {"classes": ["0", "1"], "weights": [0] * size, "intercept": 0,
+                "learning_rate": 10**9}
+        encoder = "fixed_point"
+    else:
+        init = {"classes": ["0", "1"], "weights": [], "intercept": 0, "learning_rate": 10**9}
+        encoder = "murmurhash3"
+    return {
+        "name": f"{model}-{size}",
+        "encoder": encoder,
+        "model": {"contract": model, "instantiate": init},
+        "incentive": {"contract": INCENTIVE, "instantiate": {
+            "denom": "usum", "cost_weight": "1000", "refund_wait": REFUND_WAIT,
+            "owner_claim_wait": 86400, "any_address_claim_wait": 604800}},
+    }
+
+
+def sample(model: str, size: int, rng: random.Random) -> dict:
+    if model == "dense-perceptron":
+        return {"dense": fixed_point_normalised([rng.uniform(0.1, 1.0) for _ in range(size)])}
+    return {"sparse": sorted(rng.sample(range(2**32), size))}
+
+
+class Bench:
+    def __init__(self, chain: Wasmd):
+        self.chain = chain
+        self.rows = []
+
+    def record(self, operation, model, size, gas):
+        self.rows.append({"operation": operation, "model": model, "incentive": INCENTIVE,
+                          "size": size, "gas_used": int(gas)})
+        print(f"{operation:12} {model:18} {size:>7} {gas:>9}", flush=True)
+
+    def execute(self, sender, contract, msg, funds=None):
+        extra = ["--amount", funds] if funds else []
+        return self.chain.tx(sender, "wasm", "execute", contract, json.dumps(msg), *extra)
+
+    def add_data(self, stack, sender, data, label):
+        cost = self.chain.smart(stack["trainer"], {"next_add_data_cost": {}})["cost"]
+        msg = {"add_data": {"data": data, "classification": label}}
+        return self.execute(sender, stack["trainer"], msg, f"{cost['amount']}{cost['denom']}")
+
+    def run_model(self, model, size, code_ids, probe):
+        rng = random.Random(size)
+        stack, gas = deploy.instantiate_stack(self.chain, "validator", code_ids,
+                                              description(model, size))
+        self.record("instantiate", model, size, gas)
+        x = sample(model, size, rng)
+        # alice's good sample trains the model (the worst case: it changes every weight
+        # the sample touches); bob's mislabelled copy undoes it; alice's second copy redoes it.
+        first = self.add_data(stack, "alice", x, 1)
+        self.record("add_data", model, size, first["gas_used"])
+        self.add_data(stack, "bob", x, 0)
+        self.add_data(stack, "alice", x, 1)
+        self.chain.wait_until_block_time(self.chain.block_time() + REFUND_WAIT + 1)
+        refund = self.execute("alice", stack["trainer"], {"refund": {"id": 0}})
+        self.record("refund", model, size, refund["gas_used"])
+        report = self.execute("alice", stack["trainer"], {"report": {"id": 1}})
+        self.record("report", model, size, report["gas_used"])
+        query = {"predict": {"data": x}}
+        self.record("predict", model, size, self.query_gas(probe, stack["model"], query))
+
+    def query_gas(self, probe, contract, query):
+        encoded = base64.b64encode(json.dumps(query).encode()).decode()
+        with_query = self.execute("validator", probe, {"query": {"contract": contract, "msg": encoded}})
+        baseline = self.execute("validator", probe, {"nothing": {}})
+        return int(with_query["gas_used"]) - int(baseline["gas_used"])
+
+
+def main(chain_home: str, wasmd: str):
+    chain = Wasmd(wasmd, chain_home)
+    bench = Bench(chain)
+    code_ids, store_gas = deploy.store_all(chain, "validator")
+    for contract, gas in store_gas.items():
+        wasm = deploy.ARTIFACTS / f"sum_{contract.replace('-', '_')}.wasm"
+        bench.record("store", contract, wasm.stat().st_size, gas)
+    probe_code = int(attribute(chain.tx("validator", "wasm", "store", str(PROBE_WASM)),
+                               "store_code", "code_id"))
+    probe = attribute(chain.tx("validator", "wasm", "instantiate", str(probe_code), "{}",
+                               "--label", "query probe", "--no-admin"),
+                      "instantiate", "_contract_address")
+    for model in ["dense-perceptron", "sparse-perceptron"]:
+        for size in SIZES:
+            bench.run_model(model, size, code_ids, probe)
+    out = REPO_ROOT / "bench"
+    out.mkdir(exist_ok=True)
+    (out / "gas.json").write_text(json.dumps(bench.rows, indent=2) + "\n")
+    (out / "gas.md").write_text(report(bench.rows, chain.run("version").strip()))
+    print(f"wrote {out / 'gas.json'} and {out / 'gas.md'}")
+
+
+def report(rows, wasmd_version) -> str:
+    lines = [
+        "# Gas used by SUM on a local wasmd chain",
+        "",
+        f"Measured by `scripts/bench-gas.sh` on wasmd {wasmd_version} (single node, default "
+        "gas parameters), with the `stakeable` mechanism. `gas_used` is what the chain reports "
+        "for the transaction; `bench/gas.json` has the same rows.",
+        "",
+        "## Store (size = Wasm bytes)",
+        "",
+        "| contract | size | gas |",
+        "| --- | ---: | ---: |",
+    ]
+    for r in rows:
+        if r["operation"] == "store":
+            lines.append(f"| {r['model']} | {r['size']} | {r['gas_used']} |")
+    lines += ["", "## Per operation (size = dense dimension or active sparse features)", "",
+              "| model | size | instantiate stack | add data | refund | report | predict query |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    table = {}
+    for r in rows:
+        if r["operation"] != "store":
+            table.setdefault((r["model"], r["size"]), {})[r["operation"]] = r["gas_used"]
+    for (model, size), ops in table.items():
+        cells = [str(ops.get(op, "")) for op in ["instantiate", "add_data", "refund", "report", "predict"]]
+        lines.append(f"| {model} | {size} | " + " | ".join(cells) + " |")
+    lines += ["", EXPLANATION]
+    return "\n".join(lines) + "\n"
+
+
+EXPLANATION = """## Where the gas goes
+
+The constants below are wasmd's and the Cosmos SDK's defaults (wasmd
+`x/wasm/types/gas_register.go`, SDK `KVGasConfig`).
+
+- **Transaction overhead.** The SDK's ante handler charges for the signature, the fee and
+  sequence bookkeeping and 10 gas per byte of transaction, before any contract runs; a
+  512-dimension dense sample alone is about 6 kB of JSON.
+- **Contract instances.** Loading a contract costs 60 000 gas the first time its code runs
+  in a transaction and 2 000 for each further call of the same code (or for pinned codes).
+  `add_data` loads four codes (trainer, mechanism for the price query and again for the
+  deposit, data handler, reply back to the trainer, model): about 244 000 gas of the total
+  is instance setup. `refund`/`report` load the same four (trainer, data handler queried and
+  then called for `record_claim`, model queried, mechanism). This flat part dominates at
+  small sizes and is why 8 and 64 dense features cost nearly the same. Pinning the four
+  codes (a governance action on a public chain) would cut ~230 000 gas per operation.
+- **Storage.** Reads cost 1 000 gas plus 3 per byte, writes 2 000 plus 30 per byte. The data
+  handler stores every sample with its metadata, so `add_data` grows with the sample's JSON
+  size; the dense perceptron reads and rewrites its whole weight vector (one entry); the
+  sparse perceptron reads and writes one map entry per active feature, so 512 sparse
+  features cost ~512 flat reads and writes: the largest row of the table.
+- **Compute.** Wasm execution is metered at 140 000 VM gas per SDK gas; the integer
+  arithmetic of the rules is small next to the above, JSON (de)serialisation of the
+  features across submessages is the larger compute share.
+- **Predict** is measured inside a transaction by a probe contract (gas of a probe call that
+  runs the query minus one that does not): the model's instance cost plus its reads and
+  compute. For a client a smart query is free, bounded only by the node's query gas limit.
+- **Store** is dominated by the per-byte cost of storing and compiling the code.
+"""
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
