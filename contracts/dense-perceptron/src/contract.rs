@@ -1,13 +1,14 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
+use sum_common::control::{self, HANDED_OVER, TRAINER};
 use sum_common::model::{self, ModelInfoResponse, ModelVariant, PredictionResponse};
 use sum_common::perceptron::Perceptron;
 use sum_common::{ensure_known_class, Features, MAX_FEATURES};
 
 use crate::error::ContractError;
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
-use crate::state::{CLASSES, PERCEPTRON, TRAINER, WEIGHTS};
+use crate::state::{CLASSES, PERCEPTRON, WEIGHTS};
 
 const CONTRACT_NAME: &str = env!("CARGO_PKG_NAME");
 const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -36,7 +37,7 @@ pub fn instantiate(
         });
     }
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    TRAINER.save(deps.storage, &info.sender)?;
+    control::init(deps.storage, &info.sender)?;
     CLASSES.save(deps.storage, &msg.classes)?;
     WEIGHTS.save(deps.storage, &msg.weights)?;
     PERCEPTRON.save(
@@ -65,6 +66,14 @@ pub fn execute(
             data,
             classification,
         } => execute_update(deps, info, data, classification),
+        ExecuteMsg::Extend { weights } => execute_extend(deps, info, weights),
+        ExecuteMsg::HandOver { trainer } => {
+            let trainer = deps.api.addr_validate(&trainer)?;
+            control::hand_over(deps.storage, &info.sender, trainer.clone())?;
+            Ok(Response::new()
+                .add_attribute("action", "hand_over")
+                .add_attribute("trainer", trainer))
+        }
     }
 }
 
@@ -74,12 +83,7 @@ pub fn execute_update(
     data: Features,
     classification: u32,
 ) -> Result<Response, ContractError> {
-    let trainer = TRAINER.load(deps.storage)?;
-    if info.sender != trainer {
-        return Err(ContractError::NotTrainer {
-            trainer: trainer.into_string(),
-        });
-    }
+    control::ensure_trainer(deps.storage, &info.sender)?;
     ensure_known_class(classification, 2)?;
     let mut weights = WEIGHTS.load(deps.storage)?;
     let x = data.normalised_dense(weights.len())?;
@@ -93,6 +97,27 @@ pub fn execute_update(
         .add_attribute("action", "update")
         .add_attribute("classification", classification.to_string())
         .add_attribute("changed", changed.to_string()))
+}
+
+/// Appends weights, growing the dimension, before the hand-over.
+pub fn execute_extend(
+    deps: DepsMut,
+    info: MessageInfo,
+    more: Vec<i64>,
+) -> Result<Response, ContractError> {
+    control::ensure_extendable(deps.storage, &info.sender)?;
+    let mut weights = WEIGHTS.load(deps.storage)?;
+    weights.extend(more);
+    if weights.len() > MAX_FEATURES {
+        return Err(ContractError::InvalidDimension {
+            max: MAX_FEATURES,
+            got: weights.len(),
+        });
+    }
+    WEIGHTS.save(deps.storage, &weights)?;
+    Ok(Response::new()
+        .add_attribute("action", "extend")
+        .add_attribute("dimension", weights.len().to_string()))
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -143,6 +168,7 @@ fn query_info(deps: Deps, predictor: Predictor) -> StdResult<ModelInfoResponse> 
         classes: CLASSES.load(deps.storage)?,
         dimension: Some(predictor.weights.len() as u32),
         trainer: TRAINER.load(deps.storage)?,
+        handed_over: HANDED_OVER.load(deps.storage)?,
     })
 }
 
@@ -157,6 +183,7 @@ mod tests {
     use super::*;
     use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env};
     use cosmwasm_std::{from_json, Addr};
+    use sum_common::control::ControlError;
     use sum_common::model::{EvaluateResponse, PredictBatchResponse};
     use sum_common::{SampleError, SCALE};
 
@@ -353,7 +380,10 @@ mod tests {
             },
         )
         .unwrap_err();
-        assert!(matches!(err, ContractError::NotTrainer { .. }));
+        assert!(matches!(
+            err,
+            ContractError::Control(ControlError::NotTrainer { .. })
+        ));
         assert_eq!(
             WEIGHTS.load(&deps.storage).unwrap(),
             vec![0, S, -S, 0, 0, 0, 0, S]
@@ -405,5 +435,80 @@ mod tests {
             }
         );
         assert_eq!(info.trainer, creator);
+    }
+
+    #[test]
+    fn owner_extends_in_chunks_then_hands_over() {
+        let mut deps = mock_dependencies();
+        let owner = deps.api.addr_make("owner");
+        let trainer = deps.api.addr_make("trainer");
+        let exec = |deps: &mut cosmwasm_std::OwnedDeps<_, _, _>, sender: &Addr, msg| {
+            execute(deps.as_mut(), mock_env(), message_info(sender, &[]), msg)
+        };
+        instantiate(
+            deps.as_mut(),
+            mock_env(),
+            message_info(&owner, &[]),
+            InstantiateMsg {
+                classes: vec!["a".into(), "b".into()],
+                weights: vec![S, 0],
+                intercept: 0,
+                learning_rate: S,
+                learn_intercept: None,
+            },
+        )
+        .unwrap();
+        exec(
+            &mut deps,
+            &owner,
+            ExecuteMsg::Extend {
+                weights: vec![-S, 0],
+            },
+        )
+        .unwrap();
+        let err = exec(&mut deps, &trainer, ExecuteMsg::Extend { weights: vec![1] }).unwrap_err();
+        assert!(matches!(
+            err,
+            ContractError::Control(ControlError::NotTrainer { .. })
+        ));
+        let err = exec(
+            &mut deps,
+            &owner,
+            ExecuteMsg::Extend {
+                weights: vec![0; MAX_FEATURES],
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(err, ContractError::InvalidDimension { .. }));
+        assert_eq!(WEIGHTS.load(&deps.storage).unwrap(), vec![S, 0, -S, 0]);
+
+        exec(
+            &mut deps,
+            &owner,
+            ExecuteMsg::HandOver {
+                trainer: trainer.to_string(),
+            },
+        )
+        .unwrap();
+        let err = exec(&mut deps, &trainer, ExecuteMsg::Extend { weights: vec![1] }).unwrap_err();
+        assert!(matches!(
+            err,
+            ContractError::Control(ControlError::HandedOver {})
+        ));
+        let update = ExecuteMsg::Update {
+            data: Features::Dense(vec![0, 0, S, 0]),
+            classification: 1,
+        };
+        let err = exec(&mut deps, &owner, update.clone()).unwrap_err();
+        assert!(matches!(
+            err,
+            ContractError::Control(ControlError::NotTrainer { .. })
+        ));
+        exec(&mut deps, &trainer, update).unwrap();
+        let info: ModelInfoResponse =
+            from_json(query(deps.as_ref(), mock_env(), QueryMsg::Info {}).unwrap()).unwrap();
+        assert_eq!(info.dimension, Some(4));
+        assert!(info.handed_over);
+        assert_eq!(info.trainer, trainer);
     }
 }

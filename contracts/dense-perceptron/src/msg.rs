@@ -1,8 +1,10 @@
 use cosmwasm_schema::cw_serde;
 
-pub use sum_common::model::{ModelExecuteMsg as ExecuteMsg, ModelQueryMsg as QueryMsg};
+pub use sum_common::model::ModelQueryMsg as QueryMsg;
+use sum_common::Features;
 
-/// The instantiating address (normally the trainer) becomes the only one allowed to update.
+/// The instantiating address controls the model: a trainer that instantiates it, or an owner
+/// who completes it with `extend` and then hands it over to a trainer.
 #[cw_serde]
 pub struct InstantiateMsg {
     /// The two class names: index 0 and index 1.
@@ -15,6 +17,16 @@ pub struct InstantiateMsg {
     pub learning_rate: i64,
     /// Whether updates move the intercept (default true).
     pub learn_intercept: Option<bool>,
+}
+
+#[cw_serde]
+pub enum ExecuteMsg {
+    /// Train on one sample with its class index (trainer only).
+    Update { data: Features, classification: u32 },
+    /// Append weights (×10^9), growing the dimension (controller only, before the hand-over).
+    Extend { weights: Vec<i64> },
+    /// Give control to the trainer for good; ends the extension phase.
+    HandOver { trainer: String },
 }
 
 #[cw_serde]

@@ -1,9 +1,5 @@
-use cosmwasm_std::Addr;
 use cw_storage_plus::Item;
 use sum_common::perceptron::Perceptron;
-
-/// The only address allowed to update the model.
-pub const TRAINER: Item<Addr> = Item::new("trainer");
 
 pub const CLASSES: Item<Vec<String>> = Item::new("classes");
 

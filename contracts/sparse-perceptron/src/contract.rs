@@ -1,13 +1,14 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
+use sum_common::control::{self, HANDED_OVER, TRAINER};
 use sum_common::model::{self, ModelInfoResponse, ModelVariant, PredictionResponse};
 use sum_common::perceptron::Perceptron;
 use sum_common::{ensure_known_class, Features, SCALE};
 
 use crate::error::ContractError;
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
-use crate::state::{load_weights, CLASSES, PERCEPTRON, TRAINER, WEIGHTS};
+use crate::state::{load_weights, CLASSES, PERCEPTRON, WEIGHTS};
 
 const CONTRACT_NAME: &str = env!("CARGO_PKG_NAME");
 const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -30,13 +31,8 @@ pub fn instantiate(
         });
     }
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    for &(index, weight) in &msg.weights {
-        if WEIGHTS.has(deps.storage, index) {
-            return Err(ContractError::DuplicateWeight { index });
-        }
-        WEIGHTS.save(deps.storage, index, &weight)?;
-    }
-    TRAINER.save(deps.storage, &info.sender)?;
+    save_new_weights(deps.storage, &msg.weights)?;
+    control::init(deps.storage, &info.sender)?;
     CLASSES.save(deps.storage, &msg.classes)?;
     PERCEPTRON.save(
         deps.storage,
@@ -64,6 +60,14 @@ pub fn execute(
             data,
             classification,
         } => execute_update(deps, info, data, classification),
+        ExecuteMsg::Extend { weights } => execute_extend(deps, info, weights),
+        ExecuteMsg::HandOver { trainer } => {
+            let trainer = deps.api.addr_validate(&trainer)?;
+            control::hand_over(deps.storage, &info.sender, trainer.clone())?;
+            Ok(Response::new()
+                .add_attribute("action", "hand_over")
+                .add_attribute("trainer", trainer))
+        }
     }
 }
 
@@ -73,12 +77,7 @@ pub fn execute_update(
     data: Features,
     classification: u32,
 ) -> Result<Response, ContractError> {
-    let trainer = TRAINER.load(deps.storage)?;
-    if info.sender != trainer {
-        return Err(ContractError::NotTrainer {
-            trainer: trainer.into_string(),
-        });
-    }
+    control::ensure_trainer(deps.storage, &info.sender)?;
     ensure_known_class(classification, 2)?;
     let indices = data.distinct_sparse()?;
     let mut weights = load_weights(deps.storage, indices)?;
@@ -94,6 +93,33 @@ pub fn execute_update(
         .add_attribute("action", "update")
         .add_attribute("classification", classification.to_string())
         .add_attribute("changed", changed.to_string()))
+}
+
+/// Stores initial weights; an index may be given only once.
+fn save_new_weights(
+    storage: &mut dyn cosmwasm_std::Storage,
+    weights: &[(u32, i64)],
+) -> Result<(), ContractError> {
+    for &(index, weight) in weights {
+        if WEIGHTS.has(storage, index) {
+            return Err(ContractError::DuplicateWeight { index });
+        }
+        WEIGHTS.save(storage, index, &weight)?;
+    }
+    Ok(())
+}
+
+/// Sets more initial weights before the hand-over.
+pub fn execute_extend(
+    deps: DepsMut,
+    info: MessageInfo,
+    weights: Vec<(u32, i64)>,
+) -> Result<Response, ContractError> {
+    control::ensure_extendable(deps.storage, &info.sender)?;
+    save_new_weights(deps.storage, &weights)?;
+    Ok(Response::new()
+        .add_attribute("action", "extend")
+        .add_attribute("weights", weights.len().to_string()))
 }
 
 /// The value of each present binary feature: 1 (×10^9).
@@ -132,6 +158,7 @@ fn query_info(deps: Deps, perceptron: &Perceptron) -> StdResult<ModelInfoRespons
         classes: CLASSES.load(deps.storage)?,
         dimension: None,
         trainer: TRAINER.load(deps.storage)?,
+        handed_over: HANDED_OVER.load(deps.storage)?,
     })
 }
 
@@ -148,6 +175,7 @@ mod tests {
         message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
     };
     use cosmwasm_std::{from_json, Addr, OwnedDeps};
+    use sum_common::control::ControlError;
     use sum_common::{SampleError, MAX_FEATURES};
 
     const S: i64 = SCALE;
@@ -263,7 +291,10 @@ mod tests {
         let (mut deps, _) = setup();
         let mallory = deps.api.addr_make("mallory");
         let err = update(&mut deps, &mallory, Features::Sparse(vec![0, 1]), 0).unwrap_err();
-        assert!(matches!(err, ContractError::NotTrainer { .. }));
+        assert!(matches!(
+            err,
+            ContractError::Control(ControlError::NotTrainer { .. })
+        ));
         assert_eq!(WEIGHTS.load(&deps.storage, 1).unwrap(), 5 * S);
     }
 
@@ -303,5 +334,72 @@ mod tests {
             from_json(query(deps.as_ref(), mock_env(), QueryMsg::Info {}).unwrap()).unwrap();
         assert_eq!(info.dimension, None);
         assert_eq!(info.classes, vec!["0", "1"]);
+    }
+
+    #[test]
+    fn owner_extends_in_chunks_then_hands_over() {
+        let (mut deps, owner) = setup();
+        let trainer = deps.api.addr_make("real trainer");
+        let exec = |deps: &mut MockDeps, sender: &Addr, msg| {
+            execute(deps.as_mut(), mock_env(), message_info(sender, &[]), msg)
+        };
+        exec(
+            &mut deps,
+            &owner,
+            ExecuteMsg::Extend {
+                weights: vec![(9, 7)],
+            },
+        )
+        .unwrap();
+        let err = exec(
+            &mut deps,
+            &owner,
+            ExecuteMsg::Extend {
+                weights: vec![(1, 7)],
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(err, ContractError::DuplicateWeight { index: 1 }));
+        let err = exec(
+            &mut deps,
+            &trainer,
+            ExecuteMsg::Extend {
+                weights: vec![(5, 7)],
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(
+            err,
+            ContractError::Control(ControlError::NotTrainer { .. })
+        ));
+        assert_eq!(WEIGHTS.load(&deps.storage, 9).unwrap(), 7);
+        assert!(!WEIGHTS.has(&deps.storage, 5));
+
+        exec(
+            &mut deps,
+            &owner,
+            ExecuteMsg::HandOver {
+                trainer: trainer.to_string(),
+            },
+        )
+        .unwrap();
+        let err = exec(
+            &mut deps,
+            &trainer,
+            ExecuteMsg::Extend {
+                weights: vec![(5, 7)],
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(
+            err,
+            ContractError::Control(ControlError::HandedOver {})
+        ));
+        let err = update(&mut deps, &owner, Features::Sparse(vec![0, 1]), 0).unwrap_err();
+        assert!(matches!(
+            err,
+            ContractError::Control(ControlError::NotTrainer { .. })
+        ));
+        update(&mut deps, &trainer, Features::Sparse(vec![0, 1]), 0).unwrap();
     }
 }

@@ -1,4 +1,5 @@
 use cosmwasm_std::StdError;
+use sum_common::control::ControlError;
 use sum_common::migrate::MigrateError;
 use sum_common::SampleError;
 use thiserror::Error;
@@ -14,8 +15,8 @@ pub enum ContractError {
     #[error("{0}")]
     Sample(#[from] SampleError),
 
-    #[error("unauthorized: only the trainer {trainer} may update the model")]
-    NotTrainer { trainer: String },
+    #[error("{0}")]
+    Control(#[from] ControlError),
 
     #[error("a binary perceptron needs exactly 2 classes, got {got}")]
     WrongClassCount { got: usize },

@@ -1,9 +1,6 @@
-use cosmwasm_std::{Addr, StdResult, Storage};
+use cosmwasm_std::{StdResult, Storage};
 use cw_storage_plus::{Item, Map};
 use sum_common::perceptron::Perceptron;
-
-/// The only address allowed to update the model.
-pub const TRAINER: Item<Addr> = Item::new("trainer");
 
 pub const CLASSES: Item<Vec<String>> = Item::new("classes");
 

@@ -94,6 +94,33 @@ impl Features {
         Ok(values)
     }
 
+    /// The sparse indices as counts: each distinct index with how often it appears,
+    /// sorted by index. Checked to be non-empty and at most [`MAX_FEATURES`] long.
+    pub fn sparse_counts(&self) -> Result<Vec<(u32, u64)>, SampleError> {
+        let Features::Sparse(indices) = self else {
+            return Err(SampleError::WrongKind { expected: "sparse" });
+        };
+        if indices.is_empty() {
+            return Err(SampleError::Empty);
+        }
+        if indices.len() > MAX_FEATURES {
+            return Err(SampleError::TooMany {
+                max: MAX_FEATURES,
+                got: indices.len(),
+            });
+        }
+        let mut sorted = indices.clone();
+        sorted.sort_unstable();
+        let mut counts: Vec<(u32, u64)> = Vec::with_capacity(sorted.len());
+        for index in sorted {
+            match counts.last_mut() {
+                Some((last, count)) if *last == index => *count += 1,
+                _ => counts.push((index, 1)),
+            }
+        }
+        Ok(counts)
+    }
+
     /// The sparse indices, checked to be non-empty, at most
     /// [`MAX_FEATURES`] long and free of duplicates (any order).
     pub fn distinct_sparse(&self) -> Result<&[u32], SampleError> {
@@ -151,6 +178,20 @@ mod tests {
         assert_eq!(
             Features::Sparse(vec![1]).normalised_dense(1),
             Err(SampleError::WrongKind { expected: "dense" })
+        );
+    }
+
+    #[test]
+    fn sparse_counts_group_repeated_indices() {
+        let x = Features::Sparse(vec![7, 2, 7, 9, 7]);
+        assert_eq!(x.sparse_counts().unwrap(), vec![(2, 1), (7, 3), (9, 1)]);
+        assert_eq!(
+            Features::Sparse(vec![]).sparse_counts(),
+            Err(SampleError::Empty)
+        );
+        assert_eq!(
+            Features::Dense(vec![1]).sparse_counts(),
+            Err(SampleError::WrongKind { expected: "sparse" })
         );
     }
 

@@ -2,11 +2,13 @@
 //! conventions, and the interface messages of models, incentive mechanisms and the
 //! data handler, each with a small typed helper for calling it.
 
+pub mod control;
 pub mod data_handler;
 pub mod encoder;
 pub mod features;
 pub mod fixed_point;
 pub mod incentive;
+pub mod log;
 pub mod migrate;
 pub mod model;
 pub mod perceptron;

@@ -64,6 +64,17 @@ pub enum ModelVariant {
         learning_rate: i64,
         learn_intercept: bool,
     },
+    /// Multinomial naive Bayes over sparse feature counts.
+    NaiveBayes {
+        /// Additive smoothing α (×10^9; 10^9 is Laplace smoothing).
+        smoothing: u64,
+        /// V, the vocabulary size in the smoothing denominator.
+        vocabulary_size: u64,
+    },
+    /// Nearest centroid over dense, normalised features.
+    NearestCentroid {},
+    /// Nearest centroid over sparse binary features.
+    SparseNearestCentroid {},
 }
 
 #[cw_serde]
@@ -73,8 +84,10 @@ pub struct ModelInfoResponse {
     pub classes: Vec<String>,
     /// Number of dense features, or `None` for sparse models.
     pub dimension: Option<u32>,
-    /// The model's trainer, the only address allowed to update it.
+    /// The only address allowed to update it: its trainer (or, before the hand-over, its owner).
     pub trainer: Addr,
+    /// Whether control was handed over (the model can no longer be extended).
+    pub handed_over: bool,
 }
 
 /// A model contract's address, with typed messages and queries.

@@ -2,6 +2,7 @@
 
 use cosmwasm_std::Uint256;
 use cw_multi_test::Executor;
+use sum_common::control::ControlError;
 use sum_common::data_handler::DataHandlerExecuteMsg;
 use sum_common::incentive::IncentiveExecuteMsg;
 use sum_common::model::ModelExecuteMsg;
@@ -86,7 +87,7 @@ fn components_refuse_everyone_but_their_trainer() {
         .unwrap_err();
     assert_error(
         err,
-        sum_dense_perceptron::ContractError::NotTrainer {
+        ControlError::NotTrainer {
             trainer: suite.trainer.to_string(),
         },
     );

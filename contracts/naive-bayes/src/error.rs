@@ -1,0 +1,31 @@
+use cosmwasm_std::StdError;
+use sum_common::control::ControlError;
+use sum_common::migrate::MigrateError;
+use sum_common::SampleError;
+use thiserror::Error;
+
+#[derive(Error, Debug)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error("{0}")]
+    Migrate(#[from] MigrateError),
+
+    #[error("{0}")]
+    Sample(#[from] SampleError),
+
+    #[error("{0}")]
+    Control(#[from] ControlError),
+
+    #[error("the model needs at least one class")]
+    NoClasses {},
+
+    #[error(
+        "smoothing and vocabulary size must be positive, got {smoothing} and {vocabulary_size}"
+    )]
+    InvalidHyperparameters {
+        smoothing: u64,
+        vocabulary_size: u64,
+    },
+}
