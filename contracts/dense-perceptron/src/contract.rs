@@ -1,8 +1,8 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
+use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
 use sum_common::control::{self, HANDED_OVER, TRAINER};
-use sum_common::model::{self, ModelInfoResponse, ModelVariant, PredictionResponse};
+use sum_common::model::{self, ModelInfoResponse, ModelVariant};
 use sum_common::perceptron::Perceptron;
 use sum_common::{ensure_known_class, Features, MAX_FEATURES};
 
@@ -68,11 +68,7 @@ pub fn execute(
         } => execute_update(deps, info, data, classification),
         ExecuteMsg::Extend { weights } => execute_extend(deps, info, weights),
         ExecuteMsg::HandOver { trainer } => {
-            let trainer = deps.api.addr_validate(&trainer)?;
-            control::hand_over(deps.storage, &info.sender, trainer.clone())?;
-            Ok(Response::new()
-                .add_attribute("action", "hand_over")
-                .add_attribute("trainer", trainer))
+            Ok(control::execute_hand_over(deps, &info.sender, trainer)?)
         }
     }
 }
@@ -123,20 +119,11 @@ pub fn execute_extend(
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
     let predictor = Predictor::load(deps)?;
-    Ok(match msg {
-        QueryMsg::Predict { data } => to_json_binary(&PredictionResponse {
-            classification: predictor.predict(&data)?,
-        })?,
-        QueryMsg::PredictBatch { samples } => {
-            to_json_binary(&model::predict_batch(&samples, |x| predictor.predict(x))?)?
-        }
-        QueryMsg::Evaluate { samples, labels } => {
-            to_json_binary(&model::evaluate(&samples, &labels, |x| {
-                predictor.predict(x)
-            })?)?
-        }
-        QueryMsg::Info {} => to_json_binary(&query_info(deps, predictor)?)?,
-    })
+    model::answer_query(
+        msg,
+        |x| predictor.predict(x),
+        || Ok(query_info(deps, &predictor)?),
+    )
 }
 
 /// The model as loaded for queries.
@@ -159,7 +146,7 @@ impl Predictor {
     }
 }
 
-fn query_info(deps: Deps, predictor: Predictor) -> StdResult<ModelInfoResponse> {
+fn query_info(deps: Deps, predictor: &Predictor) -> StdResult<ModelInfoResponse> {
     Ok(ModelInfoResponse {
         variant: ModelVariant::DensePerceptron {
             learning_rate: predictor.perceptron.learning_rate,
@@ -184,6 +171,7 @@ mod tests {
     use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env};
     use cosmwasm_std::{from_json, Addr};
     use sum_common::control::ControlError;
+    use sum_common::model::PredictionResponse;
     use sum_common::model::{EvaluateResponse, PredictBatchResponse};
     use sum_common::{SampleError, SCALE};
 

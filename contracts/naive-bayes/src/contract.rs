@@ -1,10 +1,8 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{
-    to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult, Storage,
-};
+use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult, Storage};
 use sum_common::control::{self, HANDED_OVER, TRAINER};
-use sum_common::model::{self, ModelInfoResponse, ModelVariant, PredictionResponse};
+use sum_common::model::{self, ModelInfoResponse, ModelVariant};
 use sum_common::{ensure_known_class, Features, SampleError};
 
 use crate::error::ContractError;
@@ -107,11 +105,7 @@ pub fn execute(
         ExecuteMsg::Extend { class, counts } => execute_extend(deps, info, class, counts),
         ExecuteMsg::AddClass { name } => execute_add_class(deps, info, name),
         ExecuteMsg::HandOver { trainer } => {
-            let trainer = deps.api.addr_validate(&trainer)?;
-            control::hand_over(deps.storage, &info.sender, trainer.clone())?;
-            Ok(Response::new()
-                .add_attribute("action", "hand_over")
-                .add_attribute("trainer", trainer))
+            Ok(control::execute_hand_over(deps, &info.sender, trainer)?)
         }
     }
 }
@@ -211,28 +205,22 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
         naive_bayes: NAIVE_BAYES.load(deps.storage)?,
         classes: CLASSES.load(deps.storage)?,
     };
-    let predict = |data: &Features| predictor.predict(data);
-    Ok(match msg {
-        QueryMsg::Predict { data } => to_json_binary(&PredictionResponse {
-            classification: predict(&data)?,
-        })?,
-        QueryMsg::PredictBatch { samples } => {
-            to_json_binary(&model::predict_batch(&samples, predict)?)?
-        }
-        QueryMsg::Evaluate { samples, labels } => {
-            to_json_binary(&model::evaluate(&samples, &labels, predict)?)?
-        }
-        QueryMsg::Info {} => to_json_binary(&ModelInfoResponse {
-            variant: ModelVariant::NaiveBayes {
-                smoothing: predictor.naive_bayes.smoothing,
-                vocabulary_size: predictor.naive_bayes.vocabulary_size,
-            },
-            classes: predictor.classes.iter().map(|c| c.name.clone()).collect(),
-            dimension: None,
-            trainer: TRAINER.load(deps.storage)?,
-            handed_over: HANDED_OVER.load(deps.storage)?,
-        })?,
-    })
+    model::answer_query(
+        msg,
+        |data| predictor.predict(data),
+        || {
+            Ok(ModelInfoResponse {
+                variant: ModelVariant::NaiveBayes {
+                    smoothing: predictor.naive_bayes.smoothing,
+                    vocabulary_size: predictor.naive_bayes.vocabulary_size,
+                },
+                classes: predictor.classes.iter().map(|c| c.name.clone()).collect(),
+                dimension: None,
+                trainer: TRAINER.load(deps.storage)?,
+                handed_over: HANDED_OVER.load(deps.storage)?,
+            })
+        },
+    )
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -250,6 +238,7 @@ mod tests {
     };
     use cosmwasm_std::{from_json, Addr, OwnedDeps};
     use sum_common::control::ControlError;
+    use sum_common::model::PredictionResponse;
     use sum_common::SCALE;
 
     type MockDeps = OwnedDeps<MockStorage, MockApi, MockQuerier>;

@@ -1,8 +1,8 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
+use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
 use sum_common::control::{self, HANDED_OVER, TRAINER};
-use sum_common::model::{self, ModelInfoResponse, ModelVariant, PredictionResponse};
+use sum_common::model::{self, ModelInfoResponse, ModelVariant};
 use sum_common::perceptron::Perceptron;
 use sum_common::{ensure_known_class, Features, SCALE};
 
@@ -62,11 +62,7 @@ pub fn execute(
         } => execute_update(deps, info, data, classification),
         ExecuteMsg::Extend { weights } => execute_extend(deps, info, weights),
         ExecuteMsg::HandOver { trainer } => {
-            let trainer = deps.api.addr_validate(&trainer)?;
-            control::hand_over(deps.storage, &info.sender, trainer.clone())?;
-            Ok(Response::new()
-                .add_attribute("action", "hand_over")
-                .add_attribute("trainer", trainer))
+            Ok(control::execute_hand_over(deps, &info.sender, trainer)?)
         }
     }
 }
@@ -135,18 +131,7 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
         let weights = load_weights(deps.storage, indices)?;
         Ok(perceptron.predict(&weights, &present(indices))?)
     };
-    Ok(match msg {
-        QueryMsg::Predict { data } => to_json_binary(&PredictionResponse {
-            classification: predict(&data)?,
-        })?,
-        QueryMsg::PredictBatch { samples } => {
-            to_json_binary(&model::predict_batch(&samples, predict)?)?
-        }
-        QueryMsg::Evaluate { samples, labels } => {
-            to_json_binary(&model::evaluate(&samples, &labels, predict)?)?
-        }
-        QueryMsg::Info {} => to_json_binary(&query_info(deps, &perceptron)?)?,
-    })
+    model::answer_query(msg, predict, || Ok(query_info(deps, &perceptron)?))
 }
 
 fn query_info(deps: Deps, perceptron: &Perceptron) -> StdResult<ModelInfoResponse> {
@@ -176,6 +161,7 @@ mod tests {
     };
     use cosmwasm_std::{from_json, Addr, OwnedDeps};
     use sum_common::control::ControlError;
+    use sum_common::model::PredictionResponse;
     use sum_common::{SampleError, MAX_FEATURES};
 
     const S: i64 = SCALE;

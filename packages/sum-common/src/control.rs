@@ -3,7 +3,7 @@
 //! model alone can complete it with `extend` messages in chunks, then `hand_over` control
 //! to the trainer, after which the model can no longer be extended.
 
-use cosmwasm_std::{Addr, StdError, Storage};
+use cosmwasm_std::{Addr, DepsMut, Response, StdError, Storage};
 use cw_storage_plus::Item;
 use thiserror::Error;
 
@@ -56,6 +56,20 @@ pub fn ensure_extendable(storage: &dyn Storage, sender: &Addr) -> Result<(), Con
         return Err(ControlError::HandedOver {});
     }
     Ok(())
+}
+
+/// The `hand_over` message of every model: validates the address, hands control over and
+/// answers with the attributes.
+pub fn execute_hand_over(
+    deps: DepsMut,
+    sender: &Addr,
+    trainer: String,
+) -> Result<Response, ControlError> {
+    let trainer = deps.api.addr_validate(&trainer)?;
+    hand_over(deps.storage, sender, trainer.clone())?;
+    Ok(Response::new()
+        .add_attribute("action", "hand_over")
+        .add_attribute("trainer", trainer))
 }
 
 /// Hands control to `trainer` for good.

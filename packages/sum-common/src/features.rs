@@ -36,6 +36,11 @@ pub enum SampleError {
     DuplicateIndex { index: u32 },
 
     #[error(
+        "sparse indices must be strictly increasing: index {index} at position {position} is not"
+    )]
+    UnsortedIndices { index: u32, position: usize },
+
+    #[error(
         "features must be normalised: squared L2 norm {norm_squared} is not within 10^11 of 10^18"
     )]
     NotNormalised { norm_squared: i128 },
@@ -94,9 +99,26 @@ impl Features {
         Ok(values)
     }
 
-    /// The sparse indices as counts: each distinct index with how often it appears,
-    /// sorted by index. Checked to be non-empty and at most [`MAX_FEATURES`] long.
-    pub fn sparse_counts(&self) -> Result<Vec<(u32, u64)>, SampleError> {
+    /// The sparse indices, checked to be non-empty, at most [`MAX_FEATURES`] long and
+    /// strictly increasing (sorted, without duplicates).
+    pub fn sorted_sparse(&self) -> Result<&[u32], SampleError> {
+        let indices = self.bounded_sparse()?;
+        if let Some(position) = indices.windows(2).position(|pair| pair[0] >= pair[1]) {
+            let index = indices[position + 1];
+            return Err(if indices[position] == index {
+                SampleError::DuplicateIndex { index }
+            } else {
+                SampleError::UnsortedIndices {
+                    index,
+                    position: position + 1,
+                }
+            });
+        }
+        Ok(indices)
+    }
+
+    /// The sparse indices, checked to be non-empty and at most [`MAX_FEATURES`] long.
+    fn bounded_sparse(&self) -> Result<&[u32], SampleError> {
         let Features::Sparse(indices) = self else {
             return Err(SampleError::WrongKind { expected: "sparse" });
         };
@@ -109,7 +131,13 @@ impl Features {
                 got: indices.len(),
             });
         }
-        let mut sorted = indices.clone();
+        Ok(indices)
+    }
+
+    /// The sparse indices as counts: each distinct index with how often it appears,
+    /// sorted by index. Checked to be non-empty and at most [`MAX_FEATURES`] long.
+    pub fn sparse_counts(&self) -> Result<Vec<(u32, u64)>, SampleError> {
+        let mut sorted = self.bounded_sparse()?.to_vec();
         sorted.sort_unstable();
         let mut counts: Vec<(u32, u64)> = Vec::with_capacity(sorted.len());
         for index in sorted {
@@ -124,19 +152,8 @@ impl Features {
     /// The sparse indices, checked to be non-empty, at most
     /// [`MAX_FEATURES`] long and free of duplicates (any order).
     pub fn distinct_sparse(&self) -> Result<&[u32], SampleError> {
-        let Features::Sparse(indices) = self else {
-            return Err(SampleError::WrongKind { expected: "sparse" });
-        };
-        if indices.is_empty() {
-            return Err(SampleError::Empty);
-        }
-        if indices.len() > MAX_FEATURES {
-            return Err(SampleError::TooMany {
-                max: MAX_FEATURES,
-                got: indices.len(),
-            });
-        }
-        let mut sorted = indices.clone();
+        let indices = self.bounded_sparse()?;
+        let mut sorted = indices.to_vec();
         sorted.sort_unstable();
         if let Some(pair) = sorted.windows(2).find(|pair| pair[0] == pair[1]) {
             return Err(SampleError::DuplicateIndex { index: pair[0] });
@@ -178,6 +195,29 @@ mod tests {
         assert_eq!(
             Features::Sparse(vec![1]).normalised_dense(1),
             Err(SampleError::WrongKind { expected: "dense" })
+        );
+    }
+
+    #[test]
+    fn sorted_sparse_rejects_unsorted_and_duplicate_indices() {
+        assert_eq!(
+            Features::Sparse(vec![1, 5, 9]).sorted_sparse().unwrap(),
+            &[1, 5, 9]
+        );
+        assert_eq!(
+            Features::Sparse(vec![1, 9, 5]).sorted_sparse(),
+            Err(SampleError::UnsortedIndices {
+                index: 5,
+                position: 2
+            })
+        );
+        assert_eq!(
+            Features::Sparse(vec![1, 5, 5]).sorted_sparse(),
+            Err(SampleError::DuplicateIndex { index: 5 })
+        );
+        assert_eq!(
+            Features::Sparse(vec![]).sorted_sparse(),
+            Err(SampleError::Empty)
         );
     }
 

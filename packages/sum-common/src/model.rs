@@ -1,7 +1,9 @@
 //! The interface every model contract implements (SPEC §3), and a typed helper to call it.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, QuerierWrapper, StdResult, WasmMsg};
+use cosmwasm_std::{
+    to_json_binary, Addr, Binary, CosmosMsg, QuerierWrapper, StdError, StdResult, WasmMsg,
+};
 
 use crate::features::{Features, SampleError};
 
@@ -114,6 +116,29 @@ impl ModelContract {
             querier.query_wasm_smart(&self.0, &ModelQueryMsg::Predict { data })?;
         Ok(response.classification)
     }
+}
+
+/// Answers any model query, given the model's `predict` and how it describes itself.
+pub fn answer_query<E>(
+    msg: ModelQueryMsg,
+    predict: impl Fn(&Features) -> Result<u32, E>,
+    info: impl FnOnce() -> Result<ModelInfoResponse, E>,
+) -> Result<Binary, E>
+where
+    E: From<SampleError> + From<StdError>,
+{
+    Ok(match msg {
+        ModelQueryMsg::Predict { data } => to_json_binary(&PredictionResponse {
+            classification: predict(&data)?,
+        })?,
+        ModelQueryMsg::PredictBatch { samples } => {
+            to_json_binary(&predict_batch(&samples, predict)?)?
+        }
+        ModelQueryMsg::Evaluate { samples, labels } => {
+            to_json_binary(&evaluate(&samples, &labels, predict)?)?
+        }
+        ModelQueryMsg::Info {} => to_json_binary(&info()?)?,
+    })
 }
 
 /// Answers `predict_batch` with any model's `predict`.

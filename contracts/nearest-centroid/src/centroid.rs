@@ -1,0 +1,145 @@
+//! The nearest-centroid rule (SPEC §3), over plain values.
+
+use cosmwasm_schema::cw_serde;
+use sum_common::SampleError;
+
+/// A class's centroid (×10^9) and the number of samples it stands for.
+#[cw_serde]
+pub struct Centroid {
+    pub values: Vec<i64>,
+    pub count: u64,
+}
+
+impl Centroid {
+    /// `Σ (xᵢ − cᵢ)²`, ×10^18, checked.
+    pub fn squared_distance(&self, x: &[i64]) -> Result<i128, SampleError> {
+        self.values.iter().zip(x).try_fold(0i128, |acc, (&c, &v)| {
+            let d = v as i128 - c as i128;
+            d.checked_mul(d)
+                .and_then(|square| acc.checked_add(square))
+                .ok_or(SampleError::Overflow)
+        })
+    }
+
+    /// The running mean: `c ← (c·n + x) / (n + 1)` (rounded toward zero), `n ← n + 1`.
+    /// On error nothing has changed.
+    pub fn update(&mut self, x: &[i64]) -> Result<(), SampleError> {
+        let n = self.count as i128;
+        let values = self
+            .values
+            .iter()
+            .zip(x)
+            .map(|(&c, &v)| {
+                let mean = (c as i128 * n + v as i128) / (n + 1);
+                i64::try_from(mean).map_err(|_| SampleError::Overflow)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        self.count = self.count.checked_add(1).ok_or(SampleError::Overflow)?;
+        self.values = values;
+        Ok(())
+    }
+}
+
+/// The class whose centroid is nearest; ties go to the lowest index, classes without
+/// samples are passed over, and a model none of whose classes has samples answers 0.
+pub fn nearest<'a>(
+    centroids: impl IntoIterator<Item = &'a Centroid>,
+    x: &[i64],
+) -> Result<u32, SampleError> {
+    let mut best: Option<(u32, i128)> = None;
+    for (index, centroid) in centroids.into_iter().enumerate() {
+        if centroid.count == 0 {
+            continue;
+        }
+        let distance = centroid.squared_distance(x)?;
+        if best.is_none_or(|(_, nearest)| distance < nearest) {
+            best = Some((index as u32, distance));
+        }
+    }
+    Ok(best.map_or(0, |(index, _)| index))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use sum_common::SCALE;
+
+    const S: i64 = SCALE;
+
+    fn normalised(x: &[f64]) -> Vec<i64> {
+        let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();
+        x.iter()
+            .map(|v| (v / norm * S as f64).round() as i64)
+            .collect()
+    }
+
+    #[test]
+    fn spec_reference() {
+        let centroids = [
+            Centroid {
+                values: vec![-S, -S],
+                count: 2,
+            },
+            Centroid {
+                values: vec![S, S],
+                count: 2,
+            },
+        ];
+        assert_eq!(nearest(&centroids, &normalised(&[-1.5, -0.5])).unwrap(), 0);
+        assert_eq!(nearest(&centroids, &normalised(&[0.5, 1.5])).unwrap(), 1);
+        let mut one = centroids[1].clone();
+        one.update(&normalised(&[4.0, 4.0])).unwrap();
+        assert_eq!(
+            one,
+            Centroid {
+                values: vec![902368927, 902368927],
+                count: 3
+            }
+        );
+    }
+
+    #[test]
+    fn empty_classes_are_passed_over_and_ties_go_low() {
+        let centroids = [
+            Centroid {
+                values: vec![0, 0],
+                count: 0,
+            },
+            Centroid {
+                values: vec![S, 0],
+                count: 1,
+            },
+            Centroid {
+                values: vec![S, 0],
+                count: 1,
+            },
+        ];
+        assert_eq!(nearest(&centroids, &[0, S]).unwrap(), 1);
+        let mut empty = centroids[0].clone();
+        empty.update(&[0, S]).unwrap();
+        assert_eq!(
+            empty,
+            Centroid {
+                values: vec![0, S],
+                count: 1
+            }
+        );
+    }
+
+    proptest! {
+        /// After an update the centroid is no farther from the sample than before.
+        #[test]
+        fn update_moves_toward_the_sample(
+            values in proptest::collection::vec(-2 * S..2 * S, 4),
+            x in proptest::collection::vec(-S..S, 4),
+            count in 0u64..1000,
+        ) {
+            let mut centroid = Centroid { values, count };
+            let before = centroid.squared_distance(&x).unwrap();
+            centroid.update(&x).unwrap();
+            prop_assert!(centroid.squared_distance(&x).unwrap() <= before);
+            prop_assert_eq!(centroid.count, count + 1);
+        }
+    }
+}

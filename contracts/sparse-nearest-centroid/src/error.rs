@@ -1,0 +1,23 @@
+use cosmwasm_std::StdError;
+use sum_common::control::ControlError;
+use sum_common::migrate::MigrateError;
+use sum_common::SampleError;
+use thiserror::Error;
+
+#[derive(Error, Debug)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error("{0}")]
+    Migrate(#[from] MigrateError),
+
+    #[error("{0}")]
+    Sample(#[from] SampleError),
+
+    #[error("{0}")]
+    Control(#[from] ControlError),
+
+    #[error("class {class}: centroid value for feature {index} is given more than once")]
+    DuplicateValue { class: u32, index: u32 },
+}
