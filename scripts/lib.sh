@@ -14,7 +14,8 @@ WASM_OPT="$SUM_CACHE/binaryen-$BINARYEN_VERSION/node_modules/.bin/wasm-opt"
 COSMWASM_CHECK="$SUM_CACHE/cosmwasm-check-$COSMWASM_CHECK_VERSION/bin/cosmwasm-check"
 
 # The contracts, in the order they are built and reported.
-CONTRACTS=(trainer data-handler dense-perceptron sparse-perceptron stakeable)
+CONTRACTS=(trainer data-handler dense-perceptron sparse-perceptron naive-bayes nearest-centroid
+  sparse-nearest-centroid stakeable)
 
 # Lowers the post-MVP opcodes Rust >= 1.87 emits (bulk memory, sign extension,
 # non-trapping float-to-int), which the CosmWasm VM rejects, and optimises for size.

@@ -7,7 +7,10 @@ from pathlib import Path
 from .wasmd import REPO_ROOT, Wasmd, attribute
 
 ARTIFACTS = REPO_ROOT / "artifacts"
-CONTRACTS = ["trainer", "data-handler", "dense-perceptron", "sparse-perceptron", "stakeable"]
+CONTRACTS = [
+    "trainer", "data-handler", "dense-perceptron", "sparse-perceptron", "naive-bayes",
+    "nearest-centroid", "sparse-nearest-centroid", "stakeable",
+]
 
 
 def store_all(chain: Wasmd, sender: str) -> tuple[dict, dict]:
@@ -42,8 +45,8 @@ def instantiate_stack(chain: Wasmd, sender: str, code_ids: dict, description: di
         "encoder": description["encoder"],
         "owner": owner,
         "data_handler": component(code_ids["data-handler"], {}, f"{name} data handler"),
-        "model": component(code_ids[description["model"]["contract"]],
-                           description["model"]["instantiate"], f"{name} model"),
+        "model": {"instantiate": component(code_ids[description["model"]["contract"]],
+                                           description["model"]["instantiate"], f"{name} model")},
         "incentive": component(code_ids[description["incentive"]["contract"]],
                                description["incentive"]["instantiate"], f"{name} incentive"),
     }

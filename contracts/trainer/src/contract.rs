@@ -7,12 +7,13 @@ use cosmwasm_std::{
 use cw_utils::may_pay;
 use sum_common::data_handler::Contribution;
 use sum_common::incentive::{AddDataCostResponse, ClaimRequest};
-use sum_common::model::PredictionResponse;
+use sum_common::model::{ModelContract, PredictionResponse};
 use sum_common::Features;
 
 use crate::error::ContractError;
 use crate::msg::{
-    ComponentInstantiation, ExecuteMsg, InfoResponse, InstantiateMsg, MigrateMsg, QueryMsg,
+    ComponentInstantiation, ExecuteMsg, InfoResponse, InstantiateMsg, MigrateMsg, ModelSource,
+    QueryMsg,
 };
 use crate::reply::{
     handle_reply, ClaimPayload, ADD_CONTRIBUTION, CLAIM, INSTANTIATE_DATA_HANDLER,
@@ -47,11 +48,15 @@ pub fn instantiate(
             reply_id,
         )
     };
-    let submessages = vec![
-        instantiate(msg.data_handler, INSTANTIATE_DATA_HANDLER),
-        instantiate(msg.model, INSTANTIATE_MODEL),
-        instantiate(msg.incentive, INSTANTIATE_INCENTIVE),
-    ];
+    let mut submessages = vec![instantiate(msg.data_handler, INSTANTIATE_DATA_HANDLER)];
+    match msg.model {
+        ModelSource::Instantiate(model) => submessages.push(instantiate(model, INSTANTIATE_MODEL)),
+        ModelSource::Existing { address } => MODEL.save(
+            deps.storage,
+            &ModelContract(deps.api.addr_validate(&address)?),
+        )?,
+    }
+    submessages.push(instantiate(msg.incentive, INSTANTIATE_INCENTIVE));
     CONFIG.save(
         deps.storage,
         &Config {

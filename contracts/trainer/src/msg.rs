@@ -12,6 +12,16 @@ pub struct ComponentInstantiation {
     pub label: String,
 }
 
+/// Where the trainer's model comes from.
+#[cw_serde]
+pub enum ModelSource {
+    /// Instantiate a new model, which the trainer then controls.
+    Instantiate(ComponentInstantiation),
+    /// Use a model its owner deployed and completed in chunks (`extend`); the owner must then
+    /// `hand_over` the model to this trainer before data can be added.
+    Existing { address: String },
+}
+
 #[cw_serde]
 pub struct InstantiateMsg {
     pub name: String,
@@ -21,7 +31,7 @@ pub struct InstantiateMsg {
     /// Owner for admin actions and the owner's claims; defaults to the sender.
     pub owner: Option<String>,
     pub data_handler: ComponentInstantiation,
-    pub model: ComponentInstantiation,
+    pub model: ModelSource,
     pub incentive: ComponentInstantiation,
 }
 

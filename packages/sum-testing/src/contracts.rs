@@ -31,3 +31,18 @@ pub fn stakeable() -> Box<dyn Contract<Empty>> {
     use sum_stakeable::contract::{execute, instantiate, migrate, query};
     Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
 }
+
+pub fn naive_bayes() -> Box<dyn Contract<Empty>> {
+    use sum_naive_bayes::contract::{execute, instantiate, migrate, query};
+    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+}
+
+pub fn nearest_centroid() -> Box<dyn Contract<Empty>> {
+    use sum_nearest_centroid::contract::{execute, instantiate, migrate, query};
+    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+}
+
+pub fn sparse_nearest_centroid() -> Box<dyn Contract<Empty>> {
+    use sum_sparse_nearest_centroid::contract::{execute, instantiate, migrate, query};
+    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+}

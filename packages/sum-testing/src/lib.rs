@@ -6,6 +6,6 @@ pub mod contracts;
 pub mod suite;
 
 pub use suite::{
-    addr, assert_error, normalised, reference_dense_perceptron, reference_sparse_perceptron,
-    standard_incentive, ModelSpec, Suite, DENOM,
+    addr, assert_error, funded_app, normalised, reference_dense_perceptron,
+    reference_sparse_perceptron, standard_incentive, ModelSetup, ModelSpec, Suite, DENOM,
 };

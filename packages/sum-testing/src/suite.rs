@@ -3,14 +3,14 @@
 use std::fmt::Display;
 
 use cosmwasm_std::testing::MockApi;
-use cosmwasm_std::{coins, to_json_binary, Addr, Coin, StdError, StdResult, Uint256};
+use cosmwasm_std::{coins, to_json_binary, Addr, Binary, Coin, StdError, StdResult, Uint256};
 use cw_multi_test::{App, AppResponse, Executor};
 use sum_common::data_handler::{Contribution, ContributionsResponse, DataHandlerQueryMsg};
 use sum_common::incentive::AddDataCostResponse;
 use sum_common::model::{ModelInfoResponse, ModelQueryMsg, PredictionResponse};
 use sum_common::{Encoder, Features, SCALE};
 use sum_trainer::msg::{
-    ComponentInstantiation, ExecuteMsg, InfoResponse, InstantiateMsg, QueryMsg,
+    ComponentInstantiation, ExecuteMsg, InfoResponse, InstantiateMsg, ModelSource, QueryMsg,
 };
 
 use crate::contracts;
@@ -25,6 +25,50 @@ pub const STARTING_BALANCE: u128 = 1_000_000_000_000;
 pub enum ModelSpec {
     DensePerceptron(sum_dense_perceptron::msg::InstantiateMsg),
     SparsePerceptron(sum_sparse_perceptron::msg::InstantiateMsg),
+    NaiveBayes(sum_naive_bayes::msg::InstantiateMsg),
+    NearestCentroid(sum_nearest_centroid::msg::InstantiateMsg),
+    SparseNearestCentroid(sum_sparse_nearest_centroid::msg::InstantiateMsg),
+}
+
+impl ModelSpec {
+    /// Stores the model's code; answers its code id, instantiate message and encoder.
+    pub fn store(&self, app: &mut App) -> StdResult<(u64, Binary, Encoder)> {
+        Ok(match self {
+            ModelSpec::DensePerceptron(msg) => (
+                app.store_code(contracts::dense_perceptron()),
+                to_json_binary(msg)?,
+                Encoder::FixedPoint,
+            ),
+            ModelSpec::SparsePerceptron(msg) => (
+                app.store_code(contracts::sparse_perceptron()),
+                to_json_binary(msg)?,
+                Encoder::Murmurhash3,
+            ),
+            ModelSpec::NaiveBayes(msg) => (
+                app.store_code(contracts::naive_bayes()),
+                to_json_binary(msg)?,
+                Encoder::Murmurhash3,
+            ),
+            ModelSpec::NearestCentroid(msg) => (
+                app.store_code(contracts::nearest_centroid()),
+                to_json_binary(msg)?,
+                Encoder::FixedPoint,
+            ),
+            ModelSpec::SparseNearestCentroid(msg) => (
+                app.store_code(contracts::sparse_nearest_centroid()),
+                to_json_binary(msg)?,
+                Encoder::Murmurhash3,
+            ),
+        })
+    }
+}
+
+/// Where a suite's model comes from.
+pub enum ModelSetup {
+    /// The trainer instantiates it.
+    Instantiated(ModelSpec),
+    /// Already deployed at this address, to be handed over by its owner.
+    Existing(Addr),
 }
 
 /// Waits of the standard mechanism: a minute, a day, a week.
@@ -98,6 +142,23 @@ pub fn assert_error(err: StdError, expected: impl Display) {
     );
 }
 
+/// An in-process chain where "owner" and each named user hold [`STARTING_BALANCE`].
+pub fn funded_app(users: &[&str]) -> App {
+    let funded: Vec<Addr> = users
+        .iter()
+        .map(|name| addr(name))
+        .chain([addr("owner")])
+        .collect();
+    App::new(|router, _api, storage| {
+        for user in &funded {
+            router
+                .bank
+                .init_balance(storage, user, coins(STARTING_BALANCE, DENOM))
+                .unwrap();
+        }
+    })
+}
+
 impl Suite {
     /// Deploys a stack whose owner is "owner"; each named user gets [`STARTING_BALANCE`].
     pub fn new(
@@ -114,39 +175,42 @@ impl Suite {
         incentive: sum_stakeable::msg::InstantiateMsg,
         users: &[&str],
     ) -> StdResult<Self> {
+        Self::deploy(
+            funded_app(users),
+            ModelSetup::Instantiated(model),
+            incentive,
+        )
+    }
+
+    /// Deploys a trainer, owned by "owner", on `app`.
+    pub fn deploy(
+        mut app: App,
+        model: ModelSetup,
+        incentive: sum_stakeable::msg::InstantiateMsg,
+    ) -> StdResult<Self> {
         let owner = addr("owner");
-        let funded: Vec<Addr> = users
-            .iter()
-            .map(|name| addr(name))
-            .chain([owner.clone()])
-            .collect();
-        let mut app = App::new(|router, _api, storage| {
-            for user in &funded {
-                router
-                    .bank
-                    .init_balance(storage, user, coins(STARTING_BALANCE, DENOM))
-                    .unwrap();
-            }
-        });
-        let trainer_code = app.store_code(contracts::trainer());
-        let data_handler_code = app.store_code(contracts::data_handler());
-        let incentive_code = app.store_code(contracts::stakeable());
-        let (model_code, model_msg, encoder) = match model {
-            ModelSpec::DensePerceptron(msg) => (
-                app.store_code(contracts::dense_perceptron()),
-                to_json_binary(&msg)?,
-                Encoder::FixedPoint,
-            ),
-            ModelSpec::SparsePerceptron(msg) => (
-                app.store_code(contracts::sparse_perceptron()),
-                to_json_binary(&msg)?,
-                Encoder::Murmurhash3,
-            ),
-        };
         let component = |code_id, msg, label: &str| ComponentInstantiation {
             code_id,
             msg,
             label: label.to_string(),
+        };
+        let trainer_code = app.store_code(contracts::trainer());
+        let data_handler_code = app.store_code(contracts::data_handler());
+        let incentive_code = app.store_code(contracts::stakeable());
+        let (model, encoder) = match model {
+            ModelSetup::Instantiated(spec) => {
+                let (code_id, msg, encoder) = spec.store(&mut app)?;
+                (
+                    ModelSource::Instantiate(component(code_id, msg, "model")),
+                    encoder,
+                )
+            }
+            ModelSetup::Existing(address) => (
+                ModelSource::Existing {
+                    address: address.to_string(),
+                },
+                Encoder::None,
+            ),
         };
         let trainer = app.instantiate_contract(
             trainer_code,
@@ -161,7 +225,7 @@ impl Suite {
                     to_json_binary(&sum_data_handler::msg::InstantiateMsg {})?,
                     "data handler",
                 ),
-                model: component(model_code, model_msg, "model"),
+                model,
                 incentive: component(incentive_code, to_json_binary(&incentive)?, "incentive"),
             },
             &[],
