@@ -17,18 +17,42 @@ REFUND_WAIT = 2
 PROBE_WASM = REPO_ROOT / "target" / "bench" / "sum_query_probe.wasm"
 
 
-def description(model: str, size: int) -> dict:
+MODELS = ["dense-perceptron", "sparse-perceptron", "naive-bayes", "nearest-centroid",
+          "sparse-nearest-centroid"]
+DENSE = {"dense-perceptron", "nearest-centroid"}
+
+# Sparse samples use indices from 1 up; index 0 seeds the sparse centroid model's class 0.
+SEED_INDEX = 0
+
+
+def model_init(model: str, size: int, x: dict) -> dict:
+    """An untrained model for which the scenario of Bench.run_model holds: after alice's,
+    bob's and alice's additions of the same sample, the model agrees with alice (class 1)
+    and disagrees with bob (class 0)."""
+    classes = ["0", "1"]
     if model == "dense-perceptron":
-        init = {"classes": ["0", "1"], "weights": [0] * size, "intercept": 0,
-                "learning_rate": 10**9}
-        encoder = "fixed_point"
-    else:
-        init = {"classes": ["0", "1"], "weights": [], "intercept": 0, "learning_rate": 10**9}
-        encoder = "murmurhash3"
+        return {"classes": classes, "weights": [0] * size, "intercept": 0, "learning_rate": 10**9}
+    if model == "sparse-perceptron":
+        return {"classes": classes, "weights": [], "intercept": 0, "learning_rate": 10**9}
+    if model == "naive-bayes":
+        empty = {"num_samples": 0, "feature_counts": []}
+        return {"classes": [{"name": c, "counts": empty} for c in classes],
+                "smoothing": 10**9, "vocabulary_size": 2**32}
+    if model == "nearest-centroid":
+        opposite = [-v for v in x["dense"]]
+        return {"dimension": size, "classes": [
+            {"name": "0", "centroid": opposite, "count": 1},
+            {"name": "1", "centroid": [0] * size, "count": 0}]}
+    return {"classes": [
+        {"name": "0", "centroid": [[SEED_INDEX, 10**9]], "count": 1},
+        {"name": "1", "centroid": [], "count": 0}]}
+
+
+def description(model: str, size: int, x: dict) -> dict:
     return {
         "name": f"{model}-{size}",
-        "encoder": encoder,
-        "model": {"contract": model, "instantiate": init},
+        "encoder": "fixed_point" if model in DENSE else "murmurhash3",
+        "model": {"contract": model, "instantiate": model_init(model, size, x)},
         "incentive": {"contract": INCENTIVE, "instantiate": {
             "denom": "usum", "cost_weight": "1000", "refund_wait": REFUND_WAIT,
             "owner_claim_wait": 86400, "any_address_claim_wait": 604800}},
@@ -36,9 +60,9 @@ def description(model: str, size: int) -> dict:
 
 
 def sample(model: str, size: int, rng: random.Random) -> dict:
-    if model == "dense-perceptron":
+    if model in DENSE:
         return {"dense": fixed_point_normalised([rng.uniform(0.1, 1.0) for _ in range(size)])}
-    return {"sparse": sorted(rng.sample(range(2**32), size))}
+    return {"sparse": sorted(rng.sample(range(1, 2**32), size))}
 
 
 class Bench:
@@ -61,11 +85,10 @@ class Bench:
         return self.execute(sender, stack["trainer"], msg, f"{cost['amount']}{cost['denom']}")
 
     def run_model(self, model, size, code_ids, probe):
-        rng = random.Random(size)
+        x = sample(model, size, random.Random(size))
         stack, gas = deploy.instantiate_stack(self.chain, "validator", code_ids,
-                                              description(model, size))
+                                              description(model, size, x))
         self.record("instantiate", model, size, gas)
-        x = sample(model, size, rng)
         # alice's good sample trains the model (the worst case: it changes every weight
         # the sample touches); bob's mislabelled copy undoes it; alice's second copy redoes it.
         first = self.add_data(stack, "alice", x, 1)
@@ -99,7 +122,7 @@ def main(chain_home: str, wasmd: str):
     probe = attribute(chain.tx("validator", "wasm", "instantiate", str(probe_code), "{}",
                                "--label", "query probe", "--no-admin"),
                       "instantiate", "_contract_address")
-    for model in ["dense-perceptron", "sparse-perceptron"]:
+    for model in MODELS:
         for size in SIZES:
             bench.run_model(model, size, code_ids, probe)
     out = REPO_ROOT / "bench"
