@@ -3,7 +3,9 @@ several input sizes. Writes bench/gas.json and bench/gas.md."""
 
 import base64
 import json
+import os
 import random
+import subprocess
 import sys
 from pathlib import Path
 
@@ -180,9 +182,13 @@ The constants below are wasmd's and the Cosmos SDK's defaults (wasmd
   codes (a governance action on a public chain) would cut ~230 000 gas per operation.
 - **Storage.** Reads cost 1 000 gas plus 3 per byte, writes 2 000 plus 30 per byte. The data
   handler stores every sample with its metadata, so `add_data` grows with the sample's JSON
-  size; the dense perceptron reads and rewrites its whole weight vector (one entry); the
-  sparse perceptron reads and writes one map entry per active feature, so 512 sparse
-  features cost ~512 flat reads and writes: the largest row of the table.
+  size. The dense models keep their parameters in few entries: the dense perceptron reads
+  and rewrites its whole weight vector (one entry), the nearest-centroid model one class's
+  centroid (and reads every class's on predict; its instantiation writes every initial
+  centroid). The sparse models keep one entry per feature index (the perceptron a weight,
+  naive Bayes and the sparse centroid model a vector over classes), so they read and write
+  one entry per active feature: 512 sparse features cost ~512 flat reads and writes, the
+  largest rows of the table, and about 3x the 64-feature cost for 8x the features.
 - **Compute.** Wasm execution is metered at 140 000 VM gas per SDK gas; the integer
   arithmetic of the rules is small next to the above, JSON (de)serialisation of the
   features across submessages is the larger compute share.
@@ -193,5 +199,17 @@ The constants below are wasmd's and the Cosmos SDK's defaults (wasmd
 """
 
 
+def rewrite_report(wasmd: str):
+    """Regenerates bench/gas.md from bench/gas.json, without a chain."""
+    out = REPO_ROOT / "bench"
+    rows = json.loads((out / "gas.json").read_text())
+    version = subprocess.run([wasmd, "version"], capture_output=True, text=True,
+                             env=dict(os.environ, LD_LIBRARY_PATH=str(Path(wasmd).parent)))
+    (out / "gas.md").write_text(report(rows, version.stdout.strip() or version.stderr.strip()))
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    if sys.argv[1] == "report":
+        rewrite_report(sys.argv[2])
+    else:
+        main(sys.argv[1], sys.argv[2])
