@@ -4,8 +4,11 @@ import json
 
 import pytest
 
-from sumclient.encoders import fixed_point_normalised
-from sumclient.wasmd import TxFailed, attribute
+from sumclient import deploy
+from sumclient.encoders import features, fixed_point_normalised
+from sumclient.wasmd import REPO_ROOT, TxFailed, attribute
+
+NAIVE_BAYES_MODEL = REPO_ROOT / "scripts" / "models" / "naive-bayes.json"
 
 # Enough gas that a refused call is refused by the chain itself, not by simulation.
 FIXED_GAS = 3_000_000
@@ -100,3 +103,15 @@ def test_insufficient_deposit_is_refused_and_balances_do_not_move(chain, stack):
     assert balances(chain, stack, "carol") == before
     counts = chain.smart(stack["data_handler"], {"counts": {}})
     assert counts["total"] == 0
+
+
+def test_naive_bayes_learns_text_on_chain(chain, code_ids):
+    description = deploy.load_description(NAIVE_BAYES_MODEL)
+    stack, _ = deploy.instantiate_stack(chain, "validator", code_ids, description)
+    encode = lambda text: features("murmurhash3", text=text)  # noqa: E731
+    add_data(chain, stack, "alice", encode("wake me up at seven set an alarm"), 0)
+    add_data(chain, stack, "bob", encode("will it rain tomorrow what is the weather"), 1)
+    assert predict(chain, stack, encode("set an alarm for six")) == 0
+    assert predict(chain, stack, encode("is it going to rain")) == 1
+    info = chain.smart(stack["model"], {"info": {}})
+    assert info["classes"] == ["alarm", "weather"] and info["trainer"] == stack["trainer"]
