@@ -20,34 +20,23 @@ pub fn instantiate(
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
-    if msg.classes.len() != 2 {
-        return Err(ContractError::WrongClassCount {
-            got: msg.classes.len(),
-        });
-    }
+    let perceptron = Perceptron::new(
+        &msg.classes,
+        msg.intercept,
+        msg.learning_rate,
+        msg.learn_intercept,
+    )?;
     if msg.weights.is_empty() || msg.weights.len() > MAX_FEATURES {
         return Err(ContractError::InvalidDimension {
             max: MAX_FEATURES,
             got: msg.weights.len(),
         });
     }
-    if msg.learning_rate <= 0 {
-        return Err(ContractError::NonPositiveLearningRate {
-            learning_rate: msg.learning_rate,
-        });
-    }
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     control::init(deps.storage, &info.sender)?;
     CLASSES.save(deps.storage, &msg.classes)?;
     WEIGHTS.save(deps.storage, &msg.weights)?;
-    PERCEPTRON.save(
-        deps.storage,
-        &Perceptron {
-            intercept: msg.intercept,
-            learning_rate: msg.learning_rate,
-            learn_intercept: msg.learn_intercept.unwrap_or(true),
-        },
-    )?;
+    PERCEPTRON.save(deps.storage, &perceptron)?;
     Ok(Response::new()
         .add_attribute("action", "instantiate")
         .add_attribute("trainer", info.sender)
@@ -173,6 +162,7 @@ mod tests {
     use sum_common::control::ControlError;
     use sum_common::model::PredictionResponse;
     use sum_common::model::{EvaluateResponse, PredictBatchResponse};
+    use sum_common::perceptron::PerceptronConfigError;
     use sum_common::{SampleError, SCALE};
 
     const S: i64 = SCALE;
@@ -392,7 +382,9 @@ mod tests {
         let info = message_info(&creator, &[]);
         assert!(matches!(
             instantiate(deps.as_mut(), mock_env(), info.clone(), msg(3, 2, S)),
-            Err(ContractError::WrongClassCount { got: 3 })
+            Err(ContractError::Config(
+                PerceptronConfigError::WrongClassCount { got: 3 }
+            ))
         ));
         assert!(matches!(
             instantiate(deps.as_mut(), mock_env(), info.clone(), msg(2, 0, S)),
@@ -409,7 +401,9 @@ mod tests {
         ));
         assert!(matches!(
             instantiate(deps.as_mut(), mock_env(), info.clone(), msg(2, 2, 0)),
-            Err(ContractError::NonPositiveLearningRate { learning_rate: 0 })
+            Err(ContractError::Config(
+                PerceptronConfigError::NonPositiveLearningRate { learning_rate: 0 }
+            ))
         ));
         instantiate(deps.as_mut(), mock_env(), info, msg(2, 2, S)).unwrap();
         let info: ModelInfoResponse =

@@ -20,28 +20,17 @@ pub fn instantiate(
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
-    if msg.classes.len() != 2 {
-        return Err(ContractError::WrongClassCount {
-            got: msg.classes.len(),
-        });
-    }
-    if msg.learning_rate <= 0 {
-        return Err(ContractError::NonPositiveLearningRate {
-            learning_rate: msg.learning_rate,
-        });
-    }
+    let perceptron = Perceptron::new(
+        &msg.classes,
+        msg.intercept,
+        msg.learning_rate,
+        msg.learn_intercept,
+    )?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     save_new_weights(deps.storage, &msg.weights)?;
     control::init(deps.storage, &info.sender)?;
     CLASSES.save(deps.storage, &msg.classes)?;
-    PERCEPTRON.save(
-        deps.storage,
-        &Perceptron {
-            intercept: msg.intercept,
-            learning_rate: msg.learning_rate,
-            learn_intercept: msg.learn_intercept.unwrap_or(true),
-        },
-    )?;
+    PERCEPTRON.save(deps.storage, &perceptron)?;
     Ok(Response::new()
         .add_attribute("action", "instantiate")
         .add_attribute("trainer", info.sender)
@@ -162,6 +151,7 @@ mod tests {
     use cosmwasm_std::{from_json, Addr, OwnedDeps};
     use sum_common::control::ControlError;
     use sum_common::model::PredictionResponse;
+    use sum_common::perceptron::PerceptronConfigError;
     use sum_common::{SampleError, MAX_FEATURES};
 
     const S: i64 = SCALE;
@@ -298,11 +288,15 @@ mod tests {
         };
         assert!(matches!(
             instantiate(deps.as_mut(), mock_env(), info.clone(), msg(1, vec![], S)),
-            Err(ContractError::WrongClassCount { got: 1 })
+            Err(ContractError::Config(
+                PerceptronConfigError::WrongClassCount { got: 1 }
+            ))
         ));
         assert!(matches!(
             instantiate(deps.as_mut(), mock_env(), info.clone(), msg(2, vec![], -1)),
-            Err(ContractError::NonPositiveLearningRate { learning_rate: -1 })
+            Err(ContractError::Config(
+                PerceptronConfigError::NonPositiveLearningRate { learning_rate: -1 }
+            ))
         ));
         let mut deps = mock_dependencies();
         assert!(matches!(

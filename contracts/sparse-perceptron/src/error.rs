@@ -1,6 +1,7 @@
 use cosmwasm_std::StdError;
 use sum_common::control::ControlError;
 use sum_common::migrate::MigrateError;
+use sum_common::perceptron::PerceptronConfigError;
 use sum_common::SampleError;
 use thiserror::Error;
 
@@ -18,12 +19,9 @@ pub enum ContractError {
     #[error("{0}")]
     Control(#[from] ControlError),
 
-    #[error("a binary perceptron needs exactly 2 classes, got {got}")]
-    WrongClassCount { got: usize },
+    #[error("{0}")]
+    Config(#[from] PerceptronConfigError),
 
     #[error("initial weight for feature {index} is given more than once")]
     DuplicateWeight { index: u32 },
-
-    #[error("the learning rate must be positive, got {learning_rate}")]
-    NonPositiveLearningRate { learning_rate: i64 },
 }

@@ -5,6 +5,7 @@
 //! features and `SCALE` as each of their values.
 
 use cosmwasm_schema::cw_serde;
+use thiserror::Error;
 
 use crate::features::SampleError;
 use crate::fixed_point::{scaled_mul, SCALE};
@@ -20,7 +21,38 @@ pub struct Perceptron {
     pub learn_intercept: bool,
 }
 
+/// Why a perceptron cannot be instantiated as asked.
+#[derive(Error, Debug, PartialEq)]
+pub enum PerceptronConfigError {
+    #[error("a binary perceptron needs exactly 2 classes, got {got}")]
+    WrongClassCount { got: usize },
+
+    #[error("the learning rate must be positive, got {learning_rate}")]
+    NonPositiveLearningRate { learning_rate: i64 },
+}
+
 impl Perceptron {
+    /// A binary perceptron's parameters, checked: two classes and a positive learning rate;
+    /// the intercept is learned unless `learn_intercept` says otherwise.
+    pub fn new(
+        classes: &[String],
+        intercept: i64,
+        learning_rate: i64,
+        learn_intercept: Option<bool>,
+    ) -> Result<Self, PerceptronConfigError> {
+        if classes.len() != 2 {
+            return Err(PerceptronConfigError::WrongClassCount { got: classes.len() });
+        }
+        if learning_rate <= 0 {
+            return Err(PerceptronConfigError::NonPositiveLearningRate { learning_rate });
+        }
+        Ok(Perceptron {
+            intercept,
+            learning_rate,
+            learn_intercept: learn_intercept.unwrap_or(true),
+        })
+    }
+
     /// `intercept·SCALE + Σ wᵢ·xᵢ`, a value scaled by SCALE².
     pub fn margin(&self, weights: &[i64], x: &[i64]) -> Result<i128, SampleError> {
         weights
