@@ -1,7 +1,7 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
-use sum_common::control::{self, HANDED_OVER, TRAINER};
+use sum_common::control;
 use sum_common::model::{self, ModelInfoResponse, ModelVariant};
 use sum_common::perceptron::Perceptron;
 use sum_common::{ensure_known_class, Features, MAX_FEATURES};
@@ -136,16 +136,15 @@ impl Predictor {
 }
 
 fn query_info(deps: Deps, predictor: &Predictor) -> StdResult<ModelInfoResponse> {
-    Ok(ModelInfoResponse {
-        variant: ModelVariant::DensePerceptron {
+    control::model_info(
+        deps.storage,
+        ModelVariant::DensePerceptron {
             learning_rate: predictor.perceptron.learning_rate,
             learn_intercept: predictor.perceptron.learn_intercept,
         },
-        classes: CLASSES.load(deps.storage)?,
-        dimension: Some(predictor.weights.len() as u32),
-        trainer: TRAINER.load(deps.storage)?,
-        handed_over: HANDED_OVER.load(deps.storage)?,
-    })
+        CLASSES.load(deps.storage)?,
+        Some(predictor.weights.len() as u32),
+    )
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]

@@ -1,8 +1,8 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult, Storage};
-use sum_common::control::{self, HANDED_OVER, TRAINER};
-use sum_common::model::{self, ModelInfoResponse, ModelVariant};
+use sum_common::control;
+use sum_common::model::{self, ModelVariant};
 use sum_common::{ensure_known_class, Features, SampleError};
 
 use crate::error::ContractError;
@@ -209,16 +209,15 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
         msg,
         |data| predictor.predict(data),
         || {
-            Ok(ModelInfoResponse {
-                variant: ModelVariant::NaiveBayes {
+            Ok(control::model_info(
+                deps.storage,
+                ModelVariant::NaiveBayes {
                     smoothing: predictor.naive_bayes.smoothing,
                     vocabulary_size: predictor.naive_bayes.vocabulary_size,
                 },
-                classes: predictor.classes.iter().map(|c| c.name.clone()).collect(),
-                dimension: None,
-                trainer: TRAINER.load(deps.storage)?,
-                handed_over: HANDED_OVER.load(deps.storage)?,
-            })
+                predictor.classes.iter().map(|c| c.name.clone()).collect(),
+                None,
+            )?)
         },
     )
 }

@@ -1,8 +1,8 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Order, Response, StdResult, Storage};
-use sum_common::control::{self, HANDED_OVER, TRAINER};
-use sum_common::model::{self, ModelInfoResponse, ModelVariant};
+use sum_common::control;
+use sum_common::model::{self, ModelVariant};
 use sum_common::{ensure_known_class, Features, MAX_FEATURES};
 
 use crate::centroid::{nearest, Centroid};
@@ -124,13 +124,12 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
             )?)
         },
         || {
-            Ok(ModelInfoResponse {
-                variant: ModelVariant::NearestCentroid {},
-                classes: CLASSES.load(deps.storage)?,
-                dimension: Some(dimension),
-                trainer: TRAINER.load(deps.storage)?,
-                handed_over: HANDED_OVER.load(deps.storage)?,
-            })
+            Ok(control::model_info(
+                deps.storage,
+                ModelVariant::NearestCentroid {},
+                CLASSES.load(deps.storage)?,
+                Some(dimension),
+            )?)
         },
     )
 }

@@ -1,8 +1,8 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult, Storage};
-use sum_common::control::{self, HANDED_OVER, TRAINER};
-use sum_common::model::{self, ModelInfoResponse, ModelVariant};
+use sum_common::control;
+use sum_common::model::{self, ModelVariant};
 use sum_common::{ensure_known_class, Features, SampleError};
 
 use crate::centroid::{nearest, SparseClass};
@@ -168,13 +168,12 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
         Ok(nearest(&classes, &by_class))
     };
     model::answer_query(msg, predict, || {
-        Ok(ModelInfoResponse {
-            variant: ModelVariant::SparseNearestCentroid {},
-            classes: classes.iter().map(|c| c.name.clone()).collect(),
-            dimension: None,
-            trainer: TRAINER.load(deps.storage)?,
-            handed_over: HANDED_OVER.load(deps.storage)?,
-        })
+        Ok(control::model_info(
+            deps.storage,
+            ModelVariant::SparseNearestCentroid {},
+            classes.iter().map(|c| c.name.clone()).collect(),
+            None,
+        )?)
     })
 }
 

@@ -1,7 +1,7 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
-use sum_common::control::{self, HANDED_OVER, TRAINER};
+use sum_common::control;
 use sum_common::model::{self, ModelInfoResponse, ModelVariant};
 use sum_common::perceptron::Perceptron;
 use sum_common::{ensure_known_class, Features, SCALE};
@@ -124,16 +124,15 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
 }
 
 fn query_info(deps: Deps, perceptron: &Perceptron) -> StdResult<ModelInfoResponse> {
-    Ok(ModelInfoResponse {
-        variant: ModelVariant::SparsePerceptron {
+    control::model_info(
+        deps.storage,
+        ModelVariant::SparsePerceptron {
             learning_rate: perceptron.learning_rate,
             learn_intercept: perceptron.learn_intercept,
         },
-        classes: CLASSES.load(deps.storage)?,
-        dimension: None,
-        trainer: TRAINER.load(deps.storage)?,
-        handed_over: HANDED_OVER.load(deps.storage)?,
-    })
+        CLASSES.load(deps.storage)?,
+        None,
+    )
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]

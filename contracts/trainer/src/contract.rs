@@ -135,12 +135,22 @@ pub fn execute_add_data(
     Ok(response)
 }
 
-/// Loads a contribution and the model's current prediction for it.
-fn claim_request(deps: Deps, id: u64, claimer: Addr) -> Result<ClaimRequest, ContractError> {
-    let contribution = DATA_HANDLER
+/// A stored contribution, or `UnknownContribution`.
+fn load_contribution(deps: Deps, id: u64) -> Result<Contribution, ContractError> {
+    DATA_HANDLER
         .load(deps.storage)?
         .contribution(&deps.querier, id)
-        .map_err(|_| ContractError::UnknownContribution { id })?;
+        .map_err(|_| ContractError::UnknownContribution { id })
+}
+
+/// What the mechanism needs to judge `claimer`'s claim, with the model's current
+/// prediction for the contribution.
+fn claim_request(
+    deps: Deps,
+    id: u64,
+    contribution: Contribution,
+    claimer: Addr,
+) -> Result<ClaimRequest, ContractError> {
     let prediction = MODEL
         .load(deps.storage)?
         .predict(&deps.querier, contribution.data)?;
@@ -177,13 +187,14 @@ pub fn execute_refund(
     info: MessageInfo,
     id: u64,
 ) -> Result<Response, ContractError> {
-    let claim = claim_request(deps.as_ref(), id, info.sender)?;
-    if claim.claimer != claim.contributor {
+    let contribution = load_contribution(deps.as_ref(), id)?;
+    if info.sender != contribution.contributor {
         return Err(ContractError::NotContributor {
             id,
-            contributor: claim.contributor.into_string(),
+            contributor: contribution.contributor.into_string(),
         });
     }
+    let claim = claim_request(deps.as_ref(), id, contribution, info.sender)?;
     let pay = INCENTIVE.load(deps.storage)?.refund(claim.clone())?;
     Ok(claim_response("refund", &claim, pay)?)
 }
@@ -194,7 +205,8 @@ pub fn execute_report(
     id: u64,
 ) -> Result<Response, ContractError> {
     let reporter_is_owner = info.sender == CONFIG.load(deps.storage)?.owner;
-    let claim = claim_request(deps.as_ref(), id, info.sender)?;
+    let contribution = load_contribution(deps.as_ref(), id)?;
+    let claim = claim_request(deps.as_ref(), id, contribution, info.sender)?;
     let pay = INCENTIVE
         .load(deps.storage)?
         .report(claim.clone(), reporter_is_owner)?;

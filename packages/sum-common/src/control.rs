@@ -3,9 +3,11 @@
 //! model alone can complete it with `extend` messages in chunks, then `hand_over` control
 //! to the trainer, after which the model can no longer be extended.
 
-use cosmwasm_std::{Addr, DepsMut, Response, StdError, Storage};
+use cosmwasm_std::{Addr, DepsMut, Response, StdError, StdResult, Storage};
 use cw_storage_plus::Item;
 use thiserror::Error;
+
+use crate::model::{ModelInfoResponse, ModelVariant};
 
 /// The only address allowed to update (and, before the hand-over, extend) the model.
 pub const TRAINER: Item<Addr> = Item::new("trainer");
@@ -56,6 +58,22 @@ pub fn ensure_extendable(storage: &dyn Storage, sender: &Addr) -> Result<(), Con
         return Err(ControlError::HandedOver {});
     }
     Ok(())
+}
+
+/// A model's `info` answer: its own description plus who controls it.
+pub fn model_info(
+    storage: &dyn Storage,
+    variant: ModelVariant,
+    classes: Vec<String>,
+    dimension: Option<u32>,
+) -> StdResult<ModelInfoResponse> {
+    Ok(ModelInfoResponse {
+        variant,
+        classes,
+        dimension,
+        trainer: TRAINER.load(storage)?,
+        handed_over: HANDED_OVER.load(storage)?,
+    })
 }
 
 /// The `hand_over` message of every model: validates the address, hands control over and
