@@ -86,7 +86,8 @@ start() {
   log "starting wasmd (log: $CHAIN_DIR/wasmd.log)"
   setsid "$WASMD" start --home "$NODE_HOME" >"$CHAIN_DIR/wasmd.log" 2>&1 < /dev/null &
   echo $! >"$CHAIN_DIR/wasmd.pid"
-  for _ in $(seq 1 120); do
+  # Poll the node (generously: a loaded two-core machine starts it slowly).
+  for _ in $(seq 1 360); do
     if ! pid_alive; then tail -20 "$CHAIN_DIR/wasmd.log" >&2; die "wasmd exited"; fi
     h=$(height 2>/dev/null || echo 0)
     if [ "${h:-0}" -ge 2 ]; then
@@ -96,7 +97,7 @@ start() {
     sleep 0.5
   done
   stop
-  die "wasmd did not produce blocks within 60s"
+  die "wasmd did not produce blocks within 180s"
 }
 
 stop() {

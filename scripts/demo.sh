@@ -28,8 +28,8 @@ sumctl add-data --from alice --features '[0.6, 0.8]' --label right
 echo "--- predictions after training"
 sumctl predict --features '[1, 0]'
 sumctl predict --features '[-1, 0]'
-echo "--- waiting for the 5 s refund window"
-sleep 6
+echo "--- waiting (on block time) for the 5 s refund window of both contributions"
+sumctl wait-refund 1
 sumctl refund --from alice 0
 sumctl refund --from bob 1 || echo "(bob's refund is refused: the model disagrees with his label)"
 sumctl report --from alice 1

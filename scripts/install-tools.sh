@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what building and checking the contracts needs and a fresh machine lacks:
-# the wasm32 target, binaryen's wasm-opt (npm) and cosmwasm-check (crates.io), both cached.
+# Installs what building the contracts needs and a fresh machine lacks: the wasm32 target
+# and binaryen's wasm-opt (npm, cached). cosmwasm-check, which only the tests need, is
+# installed by scripts/check-artifacts.sh.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -16,11 +17,4 @@ if [ ! -x "$WASM_OPT" ]; then
   (cd "$dir" && npm init -y >/dev/null && npm install --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >/dev/null)
 fi
 "$WASM_OPT" --version >/dev/null || die "wasm-opt does not run"
-
-if [ ! -x "$COSMWASM_CHECK" ]; then
-  log "building cosmwasm-check $COSMWASM_CHECK_VERSION (once; takes several minutes)"
-  cargo install --locked cosmwasm-check --version "=$COSMWASM_CHECK_VERSION" \
-    --root "$SUM_CACHE/cosmwasm-check-$COSMWASM_CHECK_VERSION"
-fi
-"$COSMWASM_CHECK" --version >/dev/null || die "cosmwasm-check does not run"
-log "tools ready: $("$WASM_OPT" --version), $("$COSMWASM_CHECK" --version)"
+log "build tools ready: $("$WASM_OPT" --version)"

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from sumclient import deploy
+from sumclient.stack import Stack
 from sumclient.wasmd import REPO_ROOT, Wasmd
-
-DENSE_MODEL = REPO_ROOT / "scripts" / "models" / "dense-perceptron.json"
 
 
 @pytest.fixture(scope="session")
@@ -33,8 +32,17 @@ def code_ids(chain):
 
 
 @pytest.fixture
-def stack(chain, code_ids):
+def make_stack(chain, code_ids):
+    """Deploys a fresh stack from a model description, owned by the validator key."""
+
+    def make(description: dict) -> Stack:
+        deployment, _ = deploy.instantiate_stack(chain, "validator", code_ids, description)
+        return Stack(chain, deployment)
+
+    return make
+
+
+@pytest.fixture
+def stack(make_stack):
     """A fresh dense-perceptron stack, owned by the validator key."""
-    deployment, _ = deploy.instantiate_stack(chain, "validator", code_ids,
-                                             deploy.load_description(DENSE_MODEL))
-    return deployment
+    return make_stack(deploy.example_description("dense-perceptron"))

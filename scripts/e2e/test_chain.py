@@ -1,117 +1,157 @@
-"""End to end on a real wasmd chain: add data, predictions, refund, report, refusals."""
+"""End to end on a real wasmd chain: add data, predictions, refund, report, refusals,
+ownership and admins. No test depends on timing: waits are on block time, and an
+underpayment is far below any price the deposit can fall to while the suite runs."""
 
-import json
+import math
 
 import pytest
 
 from sumclient import deploy
 from sumclient.encoders import features, fixed_point_normalised
-from sumclient.wasmd import REPO_ROOT, TxFailed, attribute
-
-NAIVE_BAYES_MODEL = REPO_ROOT / "scripts" / "models" / "naive-bayes.json"
+from sumclient.wasmd import TxFailed, encode_json
 
 # Enough gas that a refused call is refused by the chain itself, not by simulation.
 FIXED_GAS = 3_000_000
+# Far longer than a stack lives in any test: the price falls no lower than its value then.
+DAY = 86_400
 
 EAST = {"dense": fixed_point_normalised([1, 0])}
 NORTH_EAST = {"dense": fixed_point_normalised([0.6, 0.8])}
 EAST_NORTH_EAST = {"dense": fixed_point_normalised([0.8, 0.6])}
 
 
-def predict(chain, stack, data):
-    return chain.smart(stack["trainer"], {"predict": {"data": data}})["classification"]
+def claim(stack, sender, action, cid, **kwargs):
+    return stack.execute(sender, {action: {"id": cid}}, **kwargs)
 
 
-def add_data(chain, stack, sender, data, label, underpay=0):
-    cost = int(chain.smart(stack["trainer"], {"next_add_data_cost": {}})["cost"]["amount"])
-    msg = json.dumps({"add_data": {"data": data, "classification": label}})
-    gas = FIXED_GAS if underpay else None
-    result = chain.tx(sender, "wasm", "execute", stack["trainer"], msg,
-                      "--amount", f"{cost - underpay}usum", gas=gas)
-    return int(attribute(result, "wasm", "contribution_id")), cost
+def deposit_of(stack, cid) -> int:
+    return int(stack.contribution(cid)["claims"]["initial_deposit"])
 
 
-def claim(chain, stack, sender, action, cid, gas=None):
-    return chain.tx(sender, "wasm", "execute", stack["trainer"],
-                    json.dumps({action: {"id": cid}}), gas=gas)
+def far_below_any_price(stack) -> int:
+    """Half the lowest deposit the mechanism can ask within a day of its last update: the
+    price, cost_weight·3600/isqrt(seconds since the last update), only falls with time."""
+    cost_weight = int(stack.incentive_config()["cost_weight"])
+    return cost_weight * 3600 // math.isqrt(DAY) // 2
 
 
-def wait_for_refund_window(chain, stack, cid):
-    added = chain.smart(stack["trainer"], {"contribution": {"id": cid}})["added_at"]
-    wait = stack["description"]["incentive"]["instantiate"]["refund_wait"]
-    chain.wait_until_block_time(added + wait)
+def state(stack, keys, ids=()) -> dict:
+    """What a refused call must leave as it was: the balances of `keys`, the mechanism
+    and the trainer; the data handler's counts; the mechanism's config; contributions
+    `ids` with their claims."""
+    chain = stack.chain
+    holders = [chain.address(key) for key in keys] + [stack.incentive, stack.trainer]
+    return {
+        "balances": [chain.balance(address) for address in holders],
+        "counts": stack.query({"counts": {}}, stack.data_handler),
+        "mechanism": stack.incentive_config(),
+        "contributions": [stack.contribution(cid) for cid in ids],
+    }
 
 
-def balances(chain, stack, *keys):
-    addresses = [chain.address(k) for k in keys] + [stack["incentive"], stack["trainer"]]
-    return [chain.balance(a) for a in addresses]
-
-
-def test_predictions_change_after_training(chain, stack):
-    assert predict(chain, stack, EAST) == 0
-    add_data(chain, stack, "alice", EAST, 1)
-    assert predict(chain, stack, EAST) == 1
-    assert chain.smart(stack["incentive"], {"config": {}})["trainer"] == stack["trainer"]
+def test_predictions_change_after_training(stack):
+    assert stack.predict(EAST) == 0
+    stack.add_data("alice", EAST, 1)
+    assert stack.predict(EAST) == 1
+    assert stack.incentive_config()["trainer"] == stack.trainer
 
 
 def test_refund_after_the_wait_pays_the_deposit_back(chain, stack):
-    cid, deposit = add_data(chain, stack, "alice", EAST, 1)
-    assert chain.balance(stack["incentive"]) == deposit
-    wait_for_refund_window(chain, stack, cid)
+    cid, _ = stack.add_data("alice", EAST, 1)
+    deposit = deposit_of(stack, cid)
+    assert deposit > 0 and chain.balance(stack.incentive) == deposit
+    stack.wait_for_refund_window(cid)
     alice = chain.address("alice")
     before = chain.balance(alice)
-    claim(chain, stack, "alice", "refund", cid)
+    claim(stack, "alice", "refund", cid)
     assert chain.balance(alice) == before + deposit
-    assert chain.balance(stack["incentive"]) == 0
-    record = chain.smart(stack["trainer"], {"contribution": {"id": cid}})
-    assert record["claimable"] == "0" and record["claimed_by"] == [alice]
+    assert chain.balance(stack.incentive) == 0
+    claims = stack.contribution(cid)["claims"]
+    assert claims["claimable"] == "0" and claims["claimed_by"] == [alice]
 
 
 def test_report_on_a_bad_contribution_pays_the_reporter(chain, stack):
-    good, _ = add_data(chain, stack, "alice", EAST, 1)
-    bad, bad_deposit = add_data(chain, stack, "bob", EAST_NORTH_EAST, 0)
-    add_data(chain, stack, "alice", NORTH_EAST, 1)
-    assert predict(chain, stack, EAST_NORTH_EAST) == 1, "the model now disagrees with bob"
-    wait_for_refund_window(chain, stack, bad)
+    good, _ = stack.add_data("alice", EAST, 1)
+    bad, _ = stack.add_data("bob", EAST_NORTH_EAST, 0)
+    stack.add_data("alice", NORTH_EAST, 1)
+    assert stack.predict(EAST_NORTH_EAST) == 1, "the model now disagrees with bob"
+    stack.wait_for_refund_window(bad)
     with pytest.raises(TxFailed, match="model predicts 1 for contribution"):
-        claim(chain, stack, "bob", "refund", bad, gas=FIXED_GAS)
-    claim(chain, stack, "alice", "refund", good)
+        claim(stack, "bob", "refund", bad, gas=FIXED_GAS)
+    claim(stack, "alice", "refund", good)
     alice = chain.address("alice")
     before = chain.balance(alice)
-    claim(chain, stack, "alice", "report", bad)
-    assert chain.balance(alice) == before + bad_deposit
+    claim(stack, "alice", "report", bad)
+    assert chain.balance(alice) == before + deposit_of(stack, bad)
 
 
-def test_wrong_sender_is_refused_and_balances_do_not_move(chain, stack):
-    cid, _ = add_data(chain, stack, "alice", EAST, 1)
-    wait_for_refund_window(chain, stack, cid)
-    before = balances(chain, stack, "alice", "bob")
+def test_wrong_sender_is_refused_and_state_does_not_move(chain, stack):
+    cid, _ = stack.add_data("alice", EAST, 1)
+    stack.wait_for_refund_window(cid)
+    before = state(stack, ["alice", "bob"], [cid])
     with pytest.raises(TxFailed, match="only the contributor"):
-        claim(chain, stack, "bob", "refund", cid, gas=FIXED_GAS)
-    msg = json.dumps({"record_claim": {"id": cid, "claimer": chain.address("bob"), "amount": "1"}})
+        claim(stack, "bob", "refund", cid, gas=FIXED_GAS)
+    forged = {"add_contribution": {"id": cid + 1, "contributor": chain.address("bob"),
+                                   "data": EAST, "classification": 1}}
     with pytest.raises(TxFailed, match="only the trainer"):
-        chain.tx("bob", "wasm", "execute", stack["data_handler"], msg, gas=FIXED_GAS)
-    assert balances(chain, stack, "alice", "bob") == before
-    record = chain.smart(stack["trainer"], {"contribution": {"id": cid}})
-    assert record["claimed_by"] == []
+        stack.execute("bob", forged, contract=stack.data_handler, gas=FIXED_GAS)
+    assert state(stack, ["alice", "bob"], [cid]) == before
+    assert before["contributions"][0]["claims"]["claimed_by"] == []
 
 
-def test_insufficient_deposit_is_refused_and_balances_do_not_move(chain, stack):
-    before = balances(chain, stack, "carol")
+def test_insufficient_deposit_is_refused_and_state_does_not_move(stack):
+    underpayment = far_below_any_price(stack)
+    assert 0 < underpayment < int(stack.next_add_data_cost()["cost"]["amount"])
+    before = state(stack, ["carol"])
     with pytest.raises(TxFailed, match="insufficient deposit"):
-        add_data(chain, stack, "carol", EAST, 1, underpay=1)
-    assert balances(chain, stack, "carol") == before
-    counts = chain.smart(stack["data_handler"], {"counts": {}})
-    assert counts["total"] == 0
+        stack.add_data("carol", EAST, 1, amount=underpayment, gas=FIXED_GAS)
+    assert state(stack, ["carol"]) == before
+    assert before["counts"]["total"] == 0
 
 
-def test_naive_bayes_learns_text_on_chain(chain, code_ids):
-    description = deploy.load_description(NAIVE_BAYES_MODEL)
-    stack, _ = deploy.instantiate_stack(chain, "validator", code_ids, description)
-    encode = lambda text: features("murmurhash3", text=text)  # noqa: E731
-    add_data(chain, stack, "alice", encode("wake me up at seven set an alarm"), 0)
-    add_data(chain, stack, "bob", encode("will it rain tomorrow what is the weather"), 1)
-    assert predict(chain, stack, encode("set an alarm for six")) == 0
-    assert predict(chain, stack, encode("is it going to rain")) == 1
-    info = chain.smart(stack["model"], {"info": {}})
-    assert info["classes"] == ["alarm", "weather"] and info["trainer"] == stack["trainer"]
+def test_funds_attached_to_a_refund_are_refused(stack):
+    cid, _ = stack.add_data("alice", EAST, 1)
+    stack.wait_for_refund_window(cid)
+    before = state(stack, ["alice"], [cid])
+    with pytest.raises(TxFailed, match="(?i)accept funds"):
+        claim(stack, "alice", "refund", cid, funds="5usum", gas=FIXED_GAS)
+    assert state(stack, ["alice"], [cid]) == before
+
+
+def test_ownership_moves_in_two_steps(chain, stack, code_ids):
+    validator, bob = chain.address("validator"), chain.address("bob")
+    stack.execute("validator", {"propose_owner": {"owner": bob}})
+    info = stack.info()
+    assert info["owner"] == validator and info["pending_owner"] == bob
+    stack.execute("bob", {"accept_ownership": {}})
+    info = stack.info()
+    assert info["owner"] == bob and info.get("pending_owner") is None
+    migrate = {"migrate_component": {"component": "model", "code_id": code_ids["dense-perceptron"],
+                                     "msg": encode_json({})}}
+    with pytest.raises(TxFailed, match="only the owner"):
+        stack.execute("validator", migrate, gas=FIXED_GAS)
+
+
+def test_the_trainer_has_no_admin_and_administers_its_components(chain, stack):
+    assert chain.admin(stack.trainer) == ""
+    for component in (stack.data_handler, stack.model, stack.incentive):
+        assert chain.admin(component) == stack.trainer
+    assert stack.info()["immutable"] is False
+
+
+def test_an_immutable_stack_has_no_admins(chain, make_stack):
+    stack = make_stack(deploy.example_description("dense-perceptron") | {"immutable": True})
+    assert stack.info()["immutable"] is True
+    for contract in (stack.trainer, stack.data_handler, stack.model, stack.incentive):
+        assert chain.admin(contract) == ""
+
+
+def test_naive_bayes_learns_text_with_repeated_words_on_chain(make_stack):
+    stack = make_stack(deploy.example_description("naive-bayes"))
+    encode = lambda text: features("murmurhash3", "naive-bayes", text=text)  # noqa: E731
+    stack.add_data("alice", encode("wake me up at seven set an alarm alarm"), 0)
+    stack.add_data("bob", encode("will it rain tomorrow what is the weather"), 1)
+    assert stack.predict(encode("set an alarm for six")) == 0
+    assert stack.predict(encode("is it going to rain")) == 1
+    info = stack.query({"info": {}}, stack.model)
+    assert info["classes"] == ["alarm", "weather"] and info["trainer"] == stack.trainer

@@ -4,9 +4,12 @@
   sumctl add-data --from alice --features '[1, 0]' --label right
   sumctl predict --features '[0.8, 0.6]'
   sumctl add-data --from bob --text "what a great movie" --label positive   (murmurhash3 models)
+  sumctl wait-refund 0
   sumctl refund --from alice 0
   sumctl report --from carol 1
-  sumctl contribution 0 | sumctl info | sumctl balance alice
+  sumctl contribution 0 | sumctl info | sumctl cost | sumctl balance alice
+  sumctl propose-owner bob && sumctl accept-ownership --from bob            (owner changes)
+  sumctl migrate-component --from bob model 9 '{}'                          (owner only)
 """
 
 import argparse
@@ -16,9 +19,11 @@ import sys
 from pathlib import Path
 
 from . import deploy, encoders
-from .wasmd import TxFailed, Wasmd, attribute
+from .stack import Stack
+from .wasmd import TxFailed, Wasmd, encode_json
 
 CHAIN_DIR = Path(os.environ.get("SUM_CHAIN_DIR", Path(__file__).resolve().parents[2] / ".chain"))
+COMPONENTS = ["data_handler", "model", "incentive"]
 
 
 def connect() -> Wasmd:
@@ -32,16 +37,20 @@ def deployment_path(args) -> Path:
     return Path(args.deployment) if args.deployment else CHAIN_DIR / "deployment.json"
 
 
-def load_deployment(args) -> dict:
+def load_stack(args) -> Stack:
+    """The deployed stack that `sumctl deploy` wrote down."""
     path = deployment_path(args)
     if not path.exists():
         sys.exit(f"{path} not found: run sumctl deploy first")
-    return json.loads(path.read_text())
+    return Stack(connect(), json.loads(path.read_text()))
 
 
-def sample(args, deployment: dict) -> dict:
+def sample(args, stack: Stack) -> dict:
+    """The sample given on the command line, encoded for the deployed model."""
+    description = stack.deployment["description"]
     return encoders.features(
-        deployment["description"]["encoder"],
+        description["encoder"],
+        description["model"]["contract"],
         values=json.loads(args.features) if args.features else None,
         text=args.text,
         indices=json.loads(args.indices) if args.indices else None,
@@ -54,6 +63,15 @@ def class_index(label: str, classes: list[str]) -> int:
     if label.isdigit() and int(label) < len(classes):
         return int(label)
     sys.exit(f"unknown label {label!r}: the classes are {classes}")
+
+
+def address_of(chain: Wasmd, who: str) -> str:
+    """An address given as such, or the address of a key in the test keyring."""
+    return who if who.startswith("wasm1") else chain.address(who)
+
+
+def model_classes(stack: Stack) -> list[str]:
+    return stack.query({"info": {}}, stack.model)["classes"]
 
 
 def cmd_deploy(args):
@@ -70,50 +88,55 @@ def cmd_deploy(args):
 
 
 def cmd_info(args):
-    chain, deployment = connect(), load_deployment(args)
-    print(json.dumps(chain.smart(deployment["trainer"], {"info": {}}), indent=2))
-    print(json.dumps(chain.smart(deployment["model"], {"info": {}}), indent=2))
-
-
-def model_classes(chain: Wasmd, deployment: dict) -> list[str]:
-    return chain.smart(deployment["model"], {"info": {}})["classes"]
+    stack = load_stack(args)
+    print(json.dumps(stack.info(), indent=2))
+    print(json.dumps(stack.query({"info": {}}, stack.model), indent=2))
 
 
 def cmd_predict(args):
-    chain, deployment = connect(), load_deployment(args)
-    data = sample(args, deployment)
-    classification = chain.smart(deployment["trainer"], {"predict": {"data": data}})["classification"]
-    print(f"prediction: {classification} ({model_classes(chain, deployment)[classification]})")
+    stack = load_stack(args)
+    classification = stack.predict(sample(args, stack))
+    print(f"prediction: {classification} ({model_classes(stack)[classification]})")
+
+
+def cmd_cost(args):
+    quote = load_stack(args).next_add_data_cost()
+    cost = quote["cost"]
+    print(f"next deposit: {cost['amount']}{cost['denom']}; trains the model: {quote['trains_model']}")
 
 
 def cmd_add_data(args):
-    chain, deployment = connect(), load_deployment(args)
-    data = sample(args, deployment)
-    label = class_index(args.label, model_classes(chain, deployment))
-    cost = chain.smart(deployment["trainer"], {"next_add_data_cost": {}})["cost"]
-    amount = int(cost["amount"]) + args.extra
-    funds = ["--amount", f"{amount}{cost['denom']}"] if amount else []
-    msg = {"add_data": {"data": data, "classification": label}}
-    result = chain.tx(args.sender, "wasm", "execute", deployment["trainer"], json.dumps(msg), *funds)
-    cid = attribute(result, "wasm", "contribution_id")
-    print(f"added contribution {cid} with a deposit of {cost['amount']}{cost['denom']} "
+    stack = load_stack(args)
+    data = sample(args, stack)
+    label = class_index(args.label, model_classes(stack))
+    quote = stack.next_add_data_cost()
+    if not quote["trains_model"]:
+        print("note: next_add_data_cost says this addition will not train the model", file=sys.stderr)
+    cid, result = stack.add_data(args.sender, data, label, int(quote["cost"]["amount"]) + args.extra)
+    deposit = stack.contribution(cid)["claims"]["initial_deposit"]
+    print(f"added contribution {cid} with a deposit of {deposit}{quote['cost']['denom']} "
           f"(gas used {result['gas_used']})")
 
 
-def claim(args, action: str):
-    chain, deployment = connect(), load_deployment(args)
+def cmd_claim(args):
+    stack = load_stack(args)
+    chain = stack.chain
     address = chain.address(args.sender)
     before = chain.balance(address)
-    result = chain.tx(args.sender, "wasm", "execute", deployment["trainer"],
-                      json.dumps({action: {"id": args.id}}))
+    result = stack.execute(args.sender, {args.action: {"id": args.id}})
     paid = chain.balance(address) - before
-    print(f"{action} of contribution {args.id}: {args.sender} received {paid}{chain.denom} "
+    print(f"{args.action} of contribution {args.id}: {args.sender} received {paid}{chain.denom} "
           f"(gas used {result['gas_used']})")
+
+
+def cmd_wait_refund(args):
+    stack = load_stack(args)
+    stack.wait_for_refund_window(args.id)
+    print(f"contribution {args.id} may now be refunded or reported")
 
 
 def cmd_contribution(args):
-    chain, deployment = connect(), load_deployment(args)
-    print(json.dumps(chain.smart(deployment["trainer"], {"contribution": {"id": args.id}}), indent=2))
+    print(json.dumps(load_stack(args).contribution(args.id), indent=2))
 
 
 def cmd_balance(args):
@@ -121,26 +144,47 @@ def cmd_balance(args):
     print(f"{args.key}: {chain.balance(chain.address(args.key))}{chain.denom}")
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="sumctl", description=__doc__,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--deployment", help="deployment file (default .chain/deployment.json)")
-    sub = p.add_subparsers(dest="command", required=True)
+def cmd_propose_owner(args):
+    stack = load_stack(args)
+    owner = address_of(stack.chain, args.owner)
+    stack.execute(args.sender, {"propose_owner": {"owner": owner}})
+    print(f"proposed {owner} as owner; it becomes owner once it runs accept-ownership")
 
-    def with_sender(s, default="alice"):
-        s.add_argument("--from", dest="sender", default=default, help="key name in the test keyring")
 
-    def with_sample(s):
-        group = s.add_mutually_exclusive_group(required=True)
-        group.add_argument("--features", help="JSON array of numbers (dense models)")
-        group.add_argument("--text", help="text, for murmurhash3 models")
-        group.add_argument("--indices", help="JSON array of feature indices (sparse models)")
+def cmd_accept_ownership(args):
+    stack = load_stack(args)
+    stack.execute(args.sender, {"accept_ownership": {}})
+    print(f"{args.sender} now owns trainer {stack.trainer}")
 
+
+def cmd_migrate_component(args):
+    stack = load_stack(args)
+    msg = {"migrate_component": {"component": args.component, "code_id": args.code_id,
+                                 "msg": encode_json(json.loads(args.msg))}}
+    result = stack.execute(args.sender, msg)
+    print(f"migrated the {args.component} to code {args.code_id} (gas used {result['gas_used']})")
+
+
+def with_sender(s, default: str | None = "alice"):
+    s.add_argument("--from", dest="sender", default=default, required=default is None,
+                   help="key name in the test keyring" + (f" (default {default})" if default else ""))
+
+
+def with_sample(s):
+    group = s.add_mutually_exclusive_group(required=True)
+    group.add_argument("--features", help="JSON array of numbers (dense models)")
+    group.add_argument("--text", help="text, for murmurhash3 models")
+    group.add_argument("--indices", help="JSON array of feature indices (sparse models)")
+
+
+def add_commands(sub):
+    """The subcommands that use the chain and the deployment."""
     s = sub.add_parser("deploy", help="store the contracts and instantiate a model stack")
     s.add_argument("description", help="model description file, e.g. scripts/models/dense-perceptron.json")
     with_sender(s, "validator")
     s.set_defaults(func=cmd_deploy)
     sub.add_parser("info", help="the trainer's and the model's info").set_defaults(func=cmd_info)
+    sub.add_parser("cost", help="the deposit to add data now").set_defaults(func=cmd_cost)
     s = sub.add_parser("predict", help="the model's prediction (a free query)")
     with_sample(s)
     s.set_defaults(func=cmd_predict)
@@ -154,13 +198,42 @@ def parser() -> argparse.ArgumentParser:
         s = sub.add_parser(action, help=f"{action} a contribution by id")
         with_sender(s)
         s.add_argument("id", type=int)
-        s.set_defaults(func=lambda args, action=action: claim(args, action))
-    s = sub.add_parser("contribution", help="show a stored contribution")
-    s.add_argument("id", type=int)
-    s.set_defaults(func=cmd_contribution)
+        s.set_defaults(func=cmd_claim, action=action)
+    for name, func, help_text in (
+            ("wait-refund", cmd_wait_refund, "wait (block time) until a contribution may be refunded"),
+            ("contribution", cmd_contribution, "show a stored contribution and its claims")):
+        s = sub.add_parser(name, help=help_text)
+        s.add_argument("id", type=int)
+        s.set_defaults(func=func)
     s = sub.add_parser("balance", help="a key's balance in the deposit denom")
     s.add_argument("key")
     s.set_defaults(func=cmd_balance)
+
+
+def add_owner_commands(sub):
+    """The trainer owner's subcommands."""
+    s = sub.add_parser("propose-owner", help="propose a new owner (owner only)")
+    s.add_argument("owner", help="key name or address")
+    with_sender(s, "validator")
+    s.set_defaults(func=cmd_propose_owner)
+    s = sub.add_parser("accept-ownership", help="as the proposed owner, become the owner")
+    with_sender(s, None)
+    s.set_defaults(func=cmd_accept_ownership)
+    s = sub.add_parser("migrate-component", help="migrate a component to another code (owner only)")
+    s.add_argument("component", choices=COMPONENTS)
+    s.add_argument("code_id", type=int, help="code id of the new Wasm")
+    s.add_argument("msg", help="the component's migrate message, as JSON")
+    with_sender(s, "validator")
+    s.set_defaults(func=cmd_migrate_component)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="sumctl", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--deployment", help="deployment file (default .chain/deployment.json)")
+    sub = p.add_subparsers(dest="command", required=True)
+    add_commands(sub)
+    add_owner_commands(sub)
     return p
 
 

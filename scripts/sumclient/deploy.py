@@ -1,23 +1,32 @@
 """Storing the contracts and instantiating a trainer stack from a model description."""
 
-import base64
 import json
 from pathlib import Path
 
-from .wasmd import REPO_ROOT, Wasmd, attribute
+from .wasmd import REPO_ROOT, Wasmd, attribute, encode_json
 
 ARTIFACTS = REPO_ROOT / "artifacts"
-CONTRACTS = [
-    "trainer", "data-handler", "dense-perceptron", "sparse-perceptron", "naive-bayes",
-    "nearest-centroid", "sparse-nearest-centroid", "stakeable",
-]
+MODELS = REPO_ROOT / "scripts" / "models"
+CONTRACTS_FILE = REPO_ROOT / "scripts" / "contracts.txt"
+
+
+def contracts() -> list[str]:
+    """The contracts, in build order: the first word of each line of scripts/contracts.txt
+    that is neither blank nor a comment (as scripts/lib.sh reads it)."""
+    lines = CONTRACTS_FILE.read_text().splitlines()
+    return [line.split()[0] for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def artifact(contract: str) -> Path:
+    """The optimised Wasm of a contract, as scripts/build.sh writes it."""
+    return ARTIFACTS / f"sum_{contract.replace('-', '_')}.wasm"
 
 
 def store_all(chain: Wasmd, sender: str) -> tuple[dict, dict]:
     """Stores every artifact; returns code ids and gas used, by contract."""
     code_ids, gas = {}, {}
-    for contract in CONTRACTS:
-        wasm = ARTIFACTS / f"sum_{contract.replace('-', '_')}.wasm"
+    for contract in contracts():
+        wasm = artifact(contract)
         if not wasm.exists():
             raise FileNotFoundError(f"{wasm} is missing: run scripts/build.sh")
         result = chain.tx(sender, "wasm", "store", str(wasm))
@@ -27,31 +36,39 @@ def store_all(chain: Wasmd, sender: str) -> tuple[dict, dict]:
 
 
 def component(code_id: int, msg: dict, label: str) -> dict:
+    """How the trainer instantiates one component: code id, instantiate message, label."""
+    return {"code_id": code_id, "msg": encode_json(msg), "label": label}
+
+
+def trainer_instantiate_msg(owner: str, code_ids: dict, description: dict) -> dict:
+    """The trainer's instantiate message for a model description. A description with
+    `"immutable": true` makes a stack whose components can never be migrated."""
+    name = description["name"]
+
+    def part(role: str, contract: str, msg: dict) -> dict:
+        return component(code_ids[contract], msg, f"{name} {role}")
+
+    model, incentive = description["model"], description["incentive"]
     return {
-        "code_id": code_id,
-        "msg": base64.b64encode(json.dumps(msg).encode()).decode(),
-        "label": label,
+        "name": name,
+        "description": description.get("description", ""),
+        "encoder": description["encoder"],
+        "owner": owner,
+        "immutable": bool(description.get("immutable", False)),
+        "data_handler": part("data handler", "data-handler", {}),
+        "model": {"instantiate": part("model", model["contract"], model["instantiate"])},
+        "incentive": part("incentive", incentive["contract"], incentive["instantiate"]),
     }
 
 
 def instantiate_stack(chain: Wasmd, sender: str, code_ids: dict, description: dict) -> tuple[dict, int]:
     """Instantiates a trainer, which instantiates its components; returns the deployment
-    (addresses, code ids, description) and the gas used."""
+    (addresses, code ids, description) and the gas used. The trainer has no Wasm admin:
+    its owner lives only in its config, and the trainer itself administers its components."""
     owner = chain.address(sender)
-    name = description["name"]
-    msg = {
-        "name": name,
-        "description": description.get("description", ""),
-        "encoder": description["encoder"],
-        "owner": owner,
-        "data_handler": component(code_ids["data-handler"], {}, f"{name} data handler"),
-        "model": {"instantiate": component(code_ids[description["model"]["contract"]],
-                                           description["model"]["instantiate"], f"{name} model")},
-        "incentive": component(code_ids[description["incentive"]["contract"]],
-                               description["incentive"]["instantiate"], f"{name} incentive"),
-    }
+    msg = trainer_instantiate_msg(owner, code_ids, description)
     result = chain.tx(sender, "wasm", "instantiate", str(code_ids["trainer"]), json.dumps(msg),
-                      "--label", f"{name} trainer", "--admin", owner)
+                      "--label", f"{description['name']} trainer", "--no-admin")
     trainer = attribute(result, "instantiate", "_contract_address")
     info = chain.smart(trainer, {"info": {}})
     deployment = {
@@ -68,3 +85,8 @@ def instantiate_stack(chain: Wasmd, sender: str, code_ids: dict, description: di
 
 def load_description(path: str | Path) -> dict:
     return json.loads(Path(path).read_text())
+
+
+def example_description(name: str) -> dict:
+    """The model description scripts/models/NAME.json."""
+    return load_description(MODELS / f"{name}.json")

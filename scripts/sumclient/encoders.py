@@ -6,11 +6,26 @@ import mmh3
 
 SCALE = 10**9
 
+# Sparse models that count a repeated feature index again (a word's term count); the others
+# take binary features (present or absent) and refuse a repeated index.
+COUNT_MODELS = {"naive-bayes"}
 
-def murmurhash3_indices(text: str) -> list[int]:
+
+def counts_repeats(model: str) -> bool:
+    """Whether the model contract (e.g. "naive-bayes") counts repeated indices."""
+    return model in COUNT_MODELS
+
+
+def sparse_indices(indices, repeats: bool) -> list[int]:
+    """Sorted indices; with `repeats` every occurrence is kept, else each index once."""
+    return sorted(indices if repeats else set(indices))
+
+
+def murmurhash3_indices(text: str, *, repeats: bool) -> list[int]:
     """Lower-case, split on white space, MurmurHash3 x86 32-bit (seed 0) of each word;
-    distinct indices, sorted."""
-    return sorted({mmh3.hash(word, 0, signed=False) for word in text.lower().split()})
+    sorted, a repeated word kept as often as it occurs only with `repeats`."""
+    hashes = [mmh3.hash(word, 0, signed=False) for word in text.lower().split()]
+    return sparse_indices(hashes, repeats)
 
 
 def fixed_point_normalised(values: list[float]) -> list[int]:
@@ -21,14 +36,16 @@ def fixed_point_normalised(values: list[float]) -> list[int]:
     return [round(v / norm * SCALE) for v in values]
 
 
-def features(encoder, values=None, text=None, indices=None) -> dict:
-    """The `data` field of add_data/predict for a model with this encoder."""
+def features(encoder: str, model: str, values=None, text=None, indices=None) -> dict:
+    """The `data` field of add_data/predict for a model contract with this encoder; sparse
+    input keeps repeated indices only for a model that counts them (counts_repeats)."""
+    repeats = counts_repeats(model)
     if text is not None:
         if encoder != "murmurhash3":
             raise ValueError(f"text input needs the murmurhash3 encoder, the model uses {encoder}")
-        return {"sparse": murmurhash3_indices(text)}
+        return {"sparse": murmurhash3_indices(text, repeats=repeats)}
     if indices is not None:
-        return {"sparse": sorted(set(indices))}
+        return {"sparse": sparse_indices(indices, repeats)}
     if values is None:
         raise ValueError("give features, text or indices")
     if encoder == "fixed_point":

@@ -1,7 +1,6 @@
 """Gas used on a real wasmd chain by every SUM operation, for each model variant at
 several input sizes. Writes bench/gas.json and bench/gas.md."""
 
-import base64
 import json
 import os
 import random
@@ -11,7 +10,8 @@ from pathlib import Path
 
 from . import deploy
 from .encoders import fixed_point_normalised
-from .wasmd import REPO_ROOT, Wasmd, attribute
+from .stack import Stack, execute
+from .wasmd import REPO_ROOT, Wasmd, attribute, encode_json
 
 SIZES = [8, 64, 512]
 INCENTIVE = "stakeable"
@@ -33,7 +33,8 @@ def model_init(model: str, size: int, x: dict) -> dict:
     and disagrees with bob (class 0)."""
     classes = ["0", "1"]
     if model == "dense-perceptron":
-        return {"classes": classes, "weights": [0] * size, "intercept": 0, "learning_rate": 10**9}
+        return {"classes": classes, "dimension": size, "weights": [], "intercept": 0,
+                "learning_rate": 10**9}
     if model == "sparse-perceptron":
         return {"classes": classes, "weights": [], "intercept": 0, "learning_rate": 10**9}
     if model == "naive-bayes":
@@ -77,38 +78,30 @@ class Bench:
                           "size": size, "gas_used": int(gas)})
         print(f"{operation:12} {model:18} {size:>7} {gas:>9}", flush=True)
 
-    def execute(self, sender, contract, msg, funds=None):
-        extra = ["--amount", funds] if funds else []
-        return self.chain.tx(sender, "wasm", "execute", contract, json.dumps(msg), *extra)
-
-    def add_data(self, stack, sender, data, label):
-        cost = self.chain.smart(stack["trainer"], {"next_add_data_cost": {}})["cost"]
-        msg = {"add_data": {"data": data, "classification": label}}
-        return self.execute(sender, stack["trainer"], msg, f"{cost['amount']}{cost['denom']}")
-
     def run_model(self, model, size, code_ids, probe):
         x = sample(model, size, random.Random(size))
-        stack, gas = deploy.instantiate_stack(self.chain, "validator", code_ids,
-                                              description(model, size, x))
+        deployment, gas = deploy.instantiate_stack(self.chain, "validator", code_ids,
+                                                   description(model, size, x))
+        stack = Stack(self.chain, deployment)
         self.record("instantiate", model, size, gas)
         # alice's good sample trains the model (the worst case: it changes every weight
         # the sample touches); bob's mislabelled copy undoes it; alice's second copy redoes it.
-        first = self.add_data(stack, "alice", x, 1)
+        good, first = stack.add_data("alice", x, 1)
         self.record("add_data", model, size, first["gas_used"])
-        self.add_data(stack, "bob", x, 0)
-        self.add_data(stack, "alice", x, 1)
-        self.chain.wait_until_block_time(self.chain.block_time() + REFUND_WAIT + 1)
-        refund = self.execute("alice", stack["trainer"], {"refund": {"id": 0}})
+        bad, _ = stack.add_data("bob", x, 0)
+        stack.add_data("alice", x, 1)
+        stack.wait_for_refund_window(bad)
+        refund = stack.execute("alice", {"refund": {"id": good}})
         self.record("refund", model, size, refund["gas_used"])
-        report = self.execute("alice", stack["trainer"], {"report": {"id": 1}})
+        report = stack.execute("alice", {"report": {"id": bad}})
         self.record("report", model, size, report["gas_used"])
         query = {"predict": {"data": x}}
-        self.record("predict", model, size, self.query_gas(probe, stack["model"], query))
+        self.record("predict", model, size, self.query_gas(probe, stack.model, query))
 
     def query_gas(self, probe, contract, query):
-        encoded = base64.b64encode(json.dumps(query).encode()).decode()
-        with_query = self.execute("validator", probe, {"query": {"contract": contract, "msg": encoded}})
-        baseline = self.execute("validator", probe, {"nothing": {}})
+        probe_query = {"query": {"contract": contract, "msg": encode_json(query)}}
+        with_query = execute(self.chain, "validator", probe, probe_query)
+        baseline = execute(self.chain, "validator", probe, {"nothing": {}})
         return int(with_query["gas_used"]) - int(baseline["gas_used"])
 
 
@@ -117,8 +110,7 @@ def main(chain_home: str, wasmd: str):
     bench = Bench(chain)
     code_ids, store_gas = deploy.store_all(chain, "validator")
     for contract, gas in store_gas.items():
-        wasm = deploy.ARTIFACTS / f"sum_{contract.replace('-', '_')}.wasm"
-        bench.record("store", contract, wasm.stat().st_size, gas)
+        bench.record("store", contract, deploy.artifact(contract).stat().st_size, gas)
     probe_code = int(attribute(chain.tx("validator", "wasm", "store", str(PROBE_WASM)),
                                "store_code", "code_id"))
     probe = attribute(chain.tx("validator", "wasm", "instantiate", str(probe_code), "{}",
@@ -176,9 +168,9 @@ The constants below are wasmd's and the Cosmos SDK's defaults (wasmd
   in a transaction and 2 000 for each further call of the same code (or for pinned codes).
   `add_data` loads four codes (trainer, mechanism for the price query and again for the
   deposit, data handler, reply back to the trainer, model): about 244 000 gas of the total
-  is instance setup. `refund`/`report` load the same four (trainer, data handler queried and
-  then called for `record_claim`, model queried, mechanism). This flat part dominates at
-  small sizes and is why 8 and 64 dense features cost nearly the same. Pinning the four
+  is instance setup. `refund`/`report` load four codes too (trainer, data handler queried
+  for the contribution, model queried, mechanism, which keeps the claims). This flat part
+  dominates at small sizes and is why 8 and 64 dense features cost nearly the same. Pinning the four
   codes (a governance action on a public chain) would cut ~230 000 gas per operation.
 - **Storage.** Reads cost 1 000 gas plus 3 per byte, writes 2 000 plus 30 per byte. The data
   handler stores every sample with its metadata, so `add_data` grows with the sample's JSON

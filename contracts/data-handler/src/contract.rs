@@ -1,19 +1,20 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{
-    to_json_binary, Addr, Binary, Deps, DepsMut, Env, MessageInfo, Order, Response, StdResult,
-    Uint256,
+    to_json_binary, Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Order, Response,
+    StdResult,
 };
 use cw_storage_plus::Bound;
+use cw_utils::nonpayable;
 use sum_common::data_handler::{
-    AddContributionResponse, Contribution, ContributionWithId, ContributionsResponse,
-    CountsResponse,
+    Contribution, ContributionWithId, ContributionsResponse, CountsResponse,
 };
+use sum_common::gate::{ensure_trainer, TRAINER};
 use sum_common::Features;
 
 use crate::error::ContractError;
-use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
-use crate::state::{BY_CONTRIBUTOR, CONTRIBUTIONS, CONTRIBUTOR_COUNTS, NEXT_ID, TRAINER};
+use crate::msg::{ExecuteMsg, InstantiateMsg, QueryMsg};
+use crate::state::{BY_CONTRIBUTOR, CONTRIBUTIONS, CONTRIBUTOR_COUNTS, COUNT};
 
 const CONTRACT_NAME: &str = env!("CARGO_PKG_NAME");
 const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -29,9 +30,10 @@ pub fn instantiate(
     info: MessageInfo,
     _msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
+    nonpayable(&info)?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     TRAINER.save(deps.storage, &info.sender)?;
-    NEXT_ID.save(deps.storage, &0)?;
+    COUNT.save(deps.storage, &0)?;
     Ok(Response::new()
         .add_attribute("action", "instantiate")
         .add_attribute("trainer", info.sender))
@@ -44,89 +46,48 @@ pub fn execute(
     info: MessageInfo,
     msg: ExecuteMsg,
 ) -> Result<Response, ContractError> {
-    let trainer = TRAINER.load(deps.storage)?;
-    if info.sender != trainer {
-        return Err(ContractError::NotTrainer {
-            trainer: trainer.into_string(),
-        });
-    }
+    ensure_trainer::<ContractError>(deps.storage, &info.sender)?;
+    nonpayable(&info)?;
     match msg {
         ExecuteMsg::AddContribution {
+            id,
             contributor,
             data,
             classification,
-            deposit,
-        } => execute_add_contribution(deps, env, contributor, data, classification, deposit),
-        ExecuteMsg::RecordClaim {
-            id,
-            claimer,
-            amount,
-        } => execute_record_claim(deps, id, claimer, amount),
+        } => execute_add_contribution(deps, env, id, contributor, data, classification),
     }
 }
 
+/// Stores a contribution under the id its trainer assigned; an id is used once.
 pub fn execute_add_contribution(
     deps: DepsMut,
     env: Env,
+    id: u64,
     contributor: Addr,
     data: Features,
     classification: u32,
-    deposit: Uint256,
 ) -> Result<Response, ContractError> {
-    let id = NEXT_ID.load(deps.storage)?;
-    NEXT_ID.save(deps.storage, &(id + 1))?;
+    if CONTRIBUTIONS.has(deps.storage, id) {
+        return Err(ContractError::ContributionExists { id });
+    }
     let contribution = Contribution {
         contributor,
         data,
         classification,
         added_at: env.block.time.seconds(),
-        initial_deposit: deposit,
-        claimable: deposit,
-        claimed_by: vec![],
     };
     CONTRIBUTIONS.save(deps.storage, id, &contribution)?;
     BY_CONTRIBUTOR.save(deps.storage, (&contribution.contributor, id), &())?;
-    CONTRIBUTOR_COUNTS.update(deps.storage, &contribution.contributor, |count| {
-        Ok::<_, cosmwasm_std::StdError>(count.unwrap_or(0) + 1)
-    })?;
+    COUNT.update(deps.storage, |count| -> StdResult<u64> { Ok(count + 1) })?;
+    CONTRIBUTOR_COUNTS.update(
+        deps.storage,
+        &contribution.contributor,
+        |count| -> StdResult<u64> { Ok(count.unwrap_or(0) + 1) },
+    )?;
     Ok(Response::new()
-        .set_data(to_json_binary(&AddContributionResponse { id })?)
         .add_attribute("action", "add_contribution")
         .add_attribute("contribution_id", id.to_string())
         .add_attribute("contributor", contribution.contributor))
-}
-
-pub fn execute_record_claim(
-    deps: DepsMut,
-    id: u64,
-    claimer: Addr,
-    amount: Uint256,
-) -> Result<Response, ContractError> {
-    let mut contribution = CONTRIBUTIONS
-        .may_load(deps.storage, id)?
-        .ok_or(ContractError::UnknownContribution { id })?;
-    if contribution.claimed_by.contains(&claimer) {
-        return Err(ContractError::AlreadyClaimed {
-            id,
-            claimer: claimer.into_string(),
-        });
-    }
-    contribution.claimable =
-        contribution
-            .claimable
-            .checked_sub(amount)
-            .map_err(|_| ContractError::ClaimTooLarge {
-                id,
-                amount,
-                claimable: contribution.claimable,
-            })?;
-    contribution.claimed_by.push(claimer.clone());
-    CONTRIBUTIONS.save(deps.storage, id, &contribution)?;
-    Ok(Response::new()
-        .add_attribute("action", "record_claim")
-        .add_attribute("contribution_id", id.to_string())
-        .add_attribute("claimer", claimer)
-        .add_attribute("amount", amount.to_string()))
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -215,22 +176,27 @@ pub fn query_counts(deps: Deps, contributor: Option<String>) -> StdResult<Counts
         })
         .transpose()?;
     Ok(CountsResponse {
-        total: NEXT_ID.load(deps.storage)?,
+        total: COUNT.load(deps.storage)?,
         by_contributor,
     })
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    sum_common::migrate::ensure_upgrade(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    Ok(Response::new().add_attribute("action", "migrate"))
+pub fn migrate(deps: DepsMut, _env: Env, _msg: Empty) -> Result<Response, ContractError> {
+    Ok(sum_common::migrate::migrate(
+        deps.storage,
+        CONTRACT_NAME,
+        CONTRACT_VERSION,
+    )?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cosmwasm_std::coins;
     use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env, MockApi};
-    use cosmwasm_std::{from_json, OwnedDeps};
+    use cosmwasm_std::{OwnedDeps, Storage};
+    use sum_common::gate::NotTrainer;
 
     type MockDeps =
         OwnedDeps<cosmwasm_std::testing::MockStorage, MockApi, cosmwasm_std::testing::MockQuerier>;
@@ -248,39 +214,40 @@ mod tests {
         (deps, trainer)
     }
 
-    fn add(deps: &mut MockDeps, trainer: &Addr, contributor: &Addr, deposit: u128) -> u64 {
-        let res = execute(
+    fn add_msg(id: u64, contributor: &Addr) -> ExecuteMsg {
+        ExecuteMsg::AddContribution {
+            id,
+            contributor: contributor.clone(),
+            data: Features::Sparse(vec![1, 2]),
+            classification: 1,
+        }
+    }
+
+    fn add(
+        deps: &mut MockDeps,
+        sender: &Addr,
+        id: u64,
+        contributor: &Addr,
+    ) -> Result<Response, ContractError> {
+        execute(
             deps.as_mut(),
             mock_env(),
-            message_info(trainer, &[]),
-            ExecuteMsg::AddContribution {
-                contributor: contributor.clone(),
-                data: Features::Sparse(vec![1, 2]),
-                classification: 1,
-                deposit: Uint256::from(deposit),
-            },
+            message_info(sender, &[]),
+            add_msg(id, contributor),
         )
-        .unwrap();
-        from_json::<AddContributionResponse>(res.data.unwrap())
-            .unwrap()
-            .id
     }
 
     #[test]
-    fn ids_are_sequential_and_records_complete() {
+    fn records_are_complete_and_listed() {
         let (mut deps, trainer) = setup();
         let alice = deps.api.addr_make("alice");
         let bob = deps.api.addr_make("bob");
-        assert_eq!(add(&mut deps, &trainer, &alice, 10), 0);
-        assert_eq!(add(&mut deps, &trainer, &bob, 20), 1);
-        assert_eq!(add(&mut deps, &trainer, &alice, 30), 2);
-
+        for (id, who) in [(0, &alice), (1, &bob), (2, &alice)] {
+            add(&mut deps, &trainer, id, who).unwrap();
+        }
         let record = query_contribution(deps.as_ref(), 1).unwrap();
         assert_eq!(record.contributor, bob);
-        assert_eq!(record.initial_deposit, Uint256::from(20u128));
-        assert_eq!(record.claimable, Uint256::from(20u128));
         assert_eq!(record.added_at, mock_env().block.time.seconds());
-        assert!(record.claimed_by.is_empty());
 
         let counts = query_counts(deps.as_ref(), Some(alice.to_string())).unwrap();
         assert_eq!(counts.total, 3);
@@ -297,96 +264,41 @@ mod tests {
     }
 
     #[test]
-    fn only_the_trainer_writes() {
+    fn refusals_change_nothing() {
         let (mut deps, trainer) = setup();
         let mallory = deps.api.addr_make("mallory");
-        let err = execute(
-            deps.as_mut(),
-            mock_env(),
-            message_info(&mallory, &[]),
-            ExecuteMsg::AddContribution {
-                contributor: mallory.clone(),
-                data: Features::Sparse(vec![1]),
-                classification: 0,
-                deposit: Uint256::zero(),
-            },
-        )
-        .unwrap_err();
-        assert!(matches!(err, ContractError::NotTrainer { .. }));
-        assert_eq!(query_counts(deps.as_ref(), None).unwrap().total, 0);
+        add(&mut deps, &trainer, 0, &mallory).unwrap();
+        let before: Vec<_> = deps.storage.range(None, None, Order::Ascending).collect();
 
-        let id = add(&mut deps, &trainer, &mallory, 5);
-        let err = execute(
-            deps.as_mut(),
-            mock_env(),
-            message_info(&mallory, &[]),
-            ExecuteMsg::RecordClaim {
-                id,
-                claimer: mallory.clone(),
-                amount: Uint256::from(5u128),
-            },
-        )
-        .unwrap_err();
-        assert!(matches!(err, ContractError::NotTrainer { .. }));
-        assert_eq!(
-            query_contribution(deps.as_ref(), id).unwrap().claimable,
-            Uint256::from(5u128)
+        let err = add(&mut deps, &mallory, 1, &mallory).unwrap_err();
+        assert!(
+            matches!(err, ContractError::NotTrainer(NotTrainer { .. })),
+            "{err}"
         );
-    }
+        let err = add(&mut deps, &trainer, 0, &mallory).unwrap_err();
+        assert!(
+            matches!(err, ContractError::ContributionExists { id: 0 }),
+            "{err}"
+        );
+        let err = execute(
+            deps.as_mut(),
+            mock_env(),
+            message_info(&trainer, &coins(5, "usum")),
+            add_msg(1, &mallory),
+        )
+        .unwrap_err();
+        assert!(matches!(err, ContractError::Payment(_)), "{err}");
 
-    #[test]
-    fn claims_are_recorded_once_per_address_and_never_exceed_claimable() {
-        let (mut deps, trainer) = setup();
-        let alice = deps.api.addr_make("alice");
-        let bob = deps.api.addr_make("bob");
-        let id = add(&mut deps, &trainer, &alice, 10);
-        let claim = |deps: &mut MockDeps, claimer: &Addr, amount: u128| {
-            execute(
-                deps.as_mut(),
-                mock_env(),
-                message_info(&trainer, &[]),
-                ExecuteMsg::RecordClaim {
-                    id,
-                    claimer: claimer.clone(),
-                    amount: Uint256::from(amount),
-                },
-            )
-        };
-        claim(&mut deps, &bob, 4).unwrap();
-        let err = claim(&mut deps, &bob, 1).unwrap_err();
-        assert!(matches!(err, ContractError::AlreadyClaimed { id: 0, .. }));
-        let err = claim(&mut deps, &alice, 7).unwrap_err();
-        assert!(matches!(err, ContractError::ClaimTooLarge { .. }));
-
-        let record = query_contribution(deps.as_ref(), id).unwrap();
-        assert_eq!(record.claimable, Uint256::from(6u128));
-        assert_eq!(record.claimed_by, vec![bob.clone()]);
-
-        claim(&mut deps, &alice, 6).unwrap();
-        let record = query_contribution(deps.as_ref(), id).unwrap();
-        assert_eq!(record.claimable, Uint256::zero());
-        assert_eq!(record.claimed_by, vec![bob, alice]);
+        let after: Vec<_> = deps.storage.range(None, None, Order::Ascending).collect();
+        assert_eq!(before, after);
     }
 
     #[test]
     fn unknown_ids_are_errors() {
-        let (mut deps, trainer) = setup();
-        let alice = deps.api.addr_make("alice");
+        let (deps, _) = setup();
         assert!(matches!(
             query_contribution(deps.as_ref(), 7),
             Err(ContractError::UnknownContribution { id: 7 })
         ));
-        let err = execute(
-            deps.as_mut(),
-            mock_env(),
-            message_info(&trainer, &[]),
-            ExecuteMsg::RecordClaim {
-                id: 7,
-                claimer: alice,
-                amount: Uint256::one(),
-            },
-        )
-        .unwrap_err();
-        assert!(matches!(err, ContractError::UnknownContribution { id: 7 }));
     }
 }

@@ -1,5 +1,6 @@
-//! SUM data handler: stores every contribution under a sequential id, with its deposit
-//! bookkeeping and the addresses that have claimed from it. Only its trainer may write.
+//! SUM data handler: stores every contribution (contributor, features, label, time) under
+//! the id its trainer assigned, so the data outlives any one model. Only its trainer may
+//! write; the claim accounting lives beside the funds, in the incentive mechanism.
 
 pub mod contract;
 pub mod error;

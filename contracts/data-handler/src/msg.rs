@@ -6,7 +6,6 @@ pub use sum_common::data_handler::{
 
 /// The instantiating address (the trainer) becomes the only writer.
 #[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
 pub struct InstantiateMsg {}
-
-#[cw_serde]
-pub struct MigrateMsg {}

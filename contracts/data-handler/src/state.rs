@@ -2,12 +2,10 @@ use cosmwasm_std::Addr;
 use cw_storage_plus::{Item, Map};
 use sum_common::data_handler::Contribution;
 
-/// The only address allowed to add contributions and record claims.
-pub const TRAINER: Item<Addr> = Item::new("trainer");
+/// Number of stored contributions.
+pub const COUNT: Item<u64> = Item::new("count");
 
-/// The id the next contribution gets; also the number of contributions so far.
-pub const NEXT_ID: Item<u64> = Item::new("next_id");
-
+/// Contributions by the id their trainer assigned.
 pub const CONTRIBUTIONS: Map<u64, Contribution> = Map::new("contributions");
 
 /// Index of contribution ids by contributor.

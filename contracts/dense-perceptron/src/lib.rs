@@ -1,8 +1,5 @@
 //! SUM model: a binary perceptron over dense, normalised fixed-point features.
 
 pub mod contract;
-pub mod error;
 pub mod msg;
 pub mod state;
-
-pub use crate::error::ContractError;

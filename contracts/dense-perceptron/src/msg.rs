@@ -1,15 +1,16 @@
 use cosmwasm_schema::cw_serde;
 
-pub use sum_common::model::ModelQueryMsg as QueryMsg;
-use sum_common::Features;
-
 /// The instantiating address controls the model: a trainer that instantiates it, or an owner
-/// who completes it with `extend` and then hands it over to a trainer.
+/// who completes it with `set_weights` chunks and then hands it over to a trainer.
 #[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
 pub struct InstantiateMsg {
     /// The two class names: index 0 and index 1.
     pub classes: Vec<String>,
-    /// Initial weights (×10^9); their number is the model's dimension.
+    /// Number of features (1 to 4096).
+    pub dimension: u32,
+    /// The first weights (×10^9); the others start at 0 and can be set in chunks.
     pub weights: Vec<i64>,
     /// Initial intercept (×10^9).
     pub intercept: i64,
@@ -17,17 +18,19 @@ pub struct InstantiateMsg {
     pub learning_rate: i64,
     /// Whether updates move the intercept (default true).
     pub learn_intercept: Option<bool>,
+    /// Whether a zero margin on a class-0 sample also trains, as scikit-learn's
+    /// `Perceptron` does (default false).
+    pub update_on_zero_margin: Option<bool>,
 }
 
+/// This model's own messages (controller only, before the hand-over).
 #[cw_serde]
-pub enum ExecuteMsg {
-    /// Train on one sample with its class index (trainer only).
-    Update { data: Features, classification: u32 },
-    /// Append weights (×10^9), growing the dimension (controller only, before the hand-over).
-    Extend { weights: Vec<i64> },
-    /// Give control to the trainer for good; ends the extension phase.
-    HandOver { trainer: String },
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub enum ExtensionMsg {
+    /// Set the weights (×10^9) from position `offset` on.
+    SetWeights { offset: u32, weights: Vec<i64> },
 }
 
-#[cw_serde]
-pub struct MigrateMsg {}
+pub type ExecuteMsg = sum_common::model::ModelExecuteMsg<ExtensionMsg>;
+pub use sum_common::model::ModelQueryMsg as QueryMsg;

@@ -1,9 +1,8 @@
 use cw_storage_plus::Item;
-use sum_common::perceptron::Perceptron;
+use sum_rules::perceptron::Perceptron;
 
-pub const CLASSES: Item<Vec<String>> = Item::new("classes");
-
+/// The scalar parameters.
 pub const PERCEPTRON: Item<Perceptron> = Item::new("perceptron");
 
-/// One weight (×10^9) per dimension.
+/// One weight (×10^9) per dimension: every prediction reads them all.
 pub const WEIGHTS: Item<Vec<i64>> = Item::new("weights");

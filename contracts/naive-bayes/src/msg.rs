@@ -1,27 +1,31 @@
 use cosmwasm_schema::cw_serde;
 
-pub use sum_common::model::ModelQueryMsg as QueryMsg;
-use sum_common::Features;
-
 /// Counts of one class: samples seen and occurrences per feature index.
 #[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
 pub struct ClassCounts {
     pub num_samples: u64,
-    /// `[feature index, count]` pairs.
+    /// `[feature index, count]` pairs, each index once.
     pub feature_counts: Vec<(u32, u64)>,
 }
 
 /// A class of the model with its initial counts.
 #[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
 pub struct ClassInit {
     pub name: String,
     pub counts: ClassCounts,
 }
 
 /// The instantiating address controls the model: a trainer that instantiates it, or an owner
-/// who completes it with `extend`/`add_class` and then hands it over to a trainer.
+/// who completes it with `set_counts`/`add_class` chunks and then hands it over to a trainer.
 #[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
 pub struct InstantiateMsg {
+    /// At least one class, names distinct.
     pub classes: Vec<ClassInit>,
     /// Additive smoothing α (×10^9; 10^9 is Laplace smoothing), positive.
     pub smoothing: u64,
@@ -29,17 +33,16 @@ pub struct InstantiateMsg {
     pub vocabulary_size: u64,
 }
 
+/// This model's own messages (controller only, before the hand-over).
 #[cw_serde]
-pub enum ExecuteMsg {
-    /// Train on one sample: indices may repeat, each occurrence counts (trainer only).
-    Update { data: Features, classification: u32 },
-    /// Add counts to a class (controller only, before the hand-over).
-    Extend { class: u32, counts: ClassCounts },
-    /// Add a class with no samples yet (controller only, before the hand-over).
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub enum ExtensionMsg {
+    /// Set a class's sample count and the counts of the listed features (its total follows).
+    SetCounts { class: u32, counts: ClassCounts },
+    /// Add a class with no samples yet; a class of that name already there is left as it is.
     AddClass { name: String },
-    /// Give control to the trainer for good; ends the extension phase.
-    HandOver { trainer: String },
 }
 
-#[cw_serde]
-pub struct MigrateMsg {}
+pub type ExecuteMsg = sum_common::model::ModelExecuteMsg<ExtensionMsg>;
+pub use sum_common::model::ModelQueryMsg as QueryMsg;

@@ -1,20 +1,11 @@
-use cosmwasm_schema::cw_serde;
 use cw_storage_plus::{Item, Map};
+use sum_rules::naive_bayes::{ClassTotals, Smoothing};
 
-use crate::naive_bayes::NaiveBayes;
+/// The hyper-parameters.
+pub const SMOOTHING: Item<Smoothing> = Item::new("smoothing");
 
-/// A class's name and totals.
-#[cw_serde]
-pub struct ClassStats {
-    pub name: String,
-    pub num_samples: u64,
-    /// Sum of all its feature counts.
-    pub total_count: u64,
-}
-
-pub const NAIVE_BAYES: Item<NaiveBayes> = Item::new("naive_bayes");
-
-pub const CLASSES: Item<Vec<ClassStats>> = Item::new("classes");
+/// Each class's sample count and total feature count, by class index.
+pub const TOTALS: Item<Vec<ClassTotals>> = Item::new("totals");
 
 /// Per feature index, its count in each class (by class index; missing entries are 0), so
 /// that scoring a sample reads one entry per distinct index whatever the number of classes.

@@ -1,9 +1,5 @@
-//! SUM model: nearest centroid over dense, normalised fixed-point features (multi-class).
+//! SUM model: nearest centroid over dense, normalised fixed-point features.
 
-pub mod centroid;
 pub mod contract;
-pub mod error;
 pub mod msg;
 pub mod state;
-
-pub use crate::error::ContractError;

@@ -1,36 +1,37 @@
 use cosmwasm_schema::cw_serde;
 
-pub use sum_common::model::ModelQueryMsg as QueryMsg;
-use sum_common::Features;
-
-/// A class with its initial centroid.
+/// A class with its centroid.
 #[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
 pub struct ClassInit {
     pub name: String,
-    /// The centroid (×10^9), one value per dimension.
+    /// The centroid (×10^9), one value per dimension, each at most 1000 (×10^9) in magnitude.
     pub centroid: Vec<i64>,
     /// How many samples the centroid stands for (0: the class predicts nothing until trained).
     pub count: u64,
 }
 
 /// The instantiating address controls the model: a trainer that instantiates it, or an owner
-/// who adds classes in chunks and then hands it over to a trainer.
+/// who sets classes in chunks and then hands it over to a trainer.
 #[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
 pub struct InstantiateMsg {
-    /// Number of features.
+    /// Number of features (1 to 4096).
     pub dimension: u32,
+    /// At least one class, names distinct.
     pub classes: Vec<ClassInit>,
 }
 
+/// This model's own messages (controller only, before the hand-over).
 #[cw_serde]
-pub enum ExecuteMsg {
-    /// Train on one sample with its class index (trainer only).
-    Update { data: Features, classification: u32 },
-    /// Add a class (controller only, before the hand-over).
-    AddClass { class: ClassInit },
-    /// Give control to the trainer for good; ends the extension phase.
-    HandOver { trainer: String },
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub enum ExtensionMsg {
+    /// Set the class of this name (replacing its centroid and count), or add it.
+    SetClass { class: ClassInit },
 }
 
-#[cw_serde]
-pub struct MigrateMsg {}
+pub type ExecuteMsg = sum_common::model::ModelExecuteMsg<ExtensionMsg>;
+pub use sum_common::model::ModelQueryMsg as QueryMsg;

@@ -1,12 +1,8 @@
 use cw_storage_plus::{Item, Map};
-
-use crate::centroid::Centroid;
+use sum_rules::centroid::Centroid;
 
 /// Number of features.
 pub const DIMENSION: Item<u32> = Item::new("dimension");
 
-/// Class names; a class index is a position in this list.
-pub const CLASSES: Item<Vec<String>> = Item::new("classes");
-
-/// Each class's centroid, by class index: an update reads and writes one.
+/// Each class's centroid, by class index: an update writes only its class's.
 pub const CENTROIDS: Map<u32, Centroid> = Map::new("centroids");

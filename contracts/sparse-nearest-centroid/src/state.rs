@@ -1,8 +1,8 @@
 use cw_storage_plus::{Item, Map};
+use sum_rules::sparse_centroid::SparseClass;
 
-use crate::centroid::SparseClass;
-
-pub const CLASSES: Item<Vec<SparseClass>> = Item::new("classes");
+/// Each class's sample count and centroid magnitude, by class index.
+pub const CLASS_STATS: Item<Vec<SparseClass>> = Item::new("class_stats");
 
 /// Per feature index, each class's sum of that feature over its samples (×10^9, by class
 /// index; missing entries are 0). A centroid value is `sum / count`, so rescaling every

@@ -1,11 +1,10 @@
 use cosmwasm_schema::cw_serde;
 
-pub use sum_common::model::ModelQueryMsg as QueryMsg;
-use sum_common::Features;
-
 /// The instantiating address controls the model: a trainer that instantiates it, or an owner
-/// who completes it with `extend` and then hands it over to a trainer.
+/// who completes it with `set_weights` chunks and then hands it over to a trainer.
 #[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
 pub struct InstantiateMsg {
     /// The two class names: index 0 and index 1.
     pub classes: Vec<String>,
@@ -17,17 +16,19 @@ pub struct InstantiateMsg {
     pub learning_rate: i64,
     /// Whether updates move the intercept (default true).
     pub learn_intercept: Option<bool>,
+    /// Whether a zero margin on a class-0 sample also trains, as scikit-learn's
+    /// `Perceptron` does (default false).
+    pub update_on_zero_margin: Option<bool>,
 }
 
+/// This model's own messages (controller only, before the hand-over).
 #[cw_serde]
-pub enum ExecuteMsg {
-    /// Train on one sample with its class index (trainer only).
-    Update { data: Features, classification: u32 },
-    /// Set more initial weights (×10^9) as `[feature index, weight]` (controller only, before the hand-over).
-    Extend { weights: Vec<(u32, i64)> },
-    /// Give control to the trainer for good; ends the extension phase.
-    HandOver { trainer: String },
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub enum ExtensionMsg {
+    /// Set weights (×10^9) as `[feature index, weight]`, each index once.
+    SetWeights { weights: Vec<(u32, i64)> },
 }
 
-#[cw_serde]
-pub struct MigrateMsg {}
+pub type ExecuteMsg = sum_common::model::ModelExecuteMsg<ExtensionMsg>;
+pub use sum_common::model::ModelQueryMsg as QueryMsg;

@@ -1,18 +1,19 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{
-    to_json_binary, Addr, BankMsg, Binary, Coin, Deps, DepsMut, Env, MessageInfo, Response,
-    StdResult, Uint256,
+    to_json_binary, Addr, BankMsg, Binary, Coin, Deps, DepsMut, Empty, Env, MessageInfo,
+    OverflowError, OverflowOperation, Response, StdResult, Storage, Uint256,
 };
-use cw_utils::may_pay;
+use cw_utils::{may_pay, nonpayable};
+use sum_common::gate::{ensure_trainer, TRAINER};
 use sum_common::incentive::{
-    AddDataCostResponse, ClaimRequest, ClaimResponse, ContributorStatsResponse,
+    AddDataCostResponse, ClaimRequest, ClaimState, ContributorStatsResponse,
 };
+use sum_rules::stakeable::{self, Claim, ReporterStanding, Waits};
 
 use crate::error::ContractError;
-use crate::msg::{ConfigResponse, ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
-use crate::rules::{self, ReporterStanding, Waits};
-use crate::state::{Config, CONFIG, LAST_UPDATE, NUM_VALID, TOTAL_GOOD};
+use crate::msg::{ConfigResponse, ExecuteMsg, InstantiateMsg, QueryMsg};
+use crate::state::{Config, CONFIG, DEPOSITS, LAST_UPDATE, NUM_VALID, TOTAL_GOOD};
 
 const CONTRACT_NAME: &str = env!("CARGO_PKG_NAME");
 const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -24,17 +25,18 @@ pub fn instantiate(
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
+    nonpayable(&info)?;
     let waits = Waits {
         refund: msg.refund_wait,
         owner_claim: msg.owner_claim_wait,
         any_address_claim: msg.any_address_claim_wait,
     };
-    waits.validate()?;
+    stakeable::validate_config(&msg.denom, msg.cost_weight, &waits)?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    TRAINER.save(deps.storage, &info.sender)?;
     CONFIG.save(
         deps.storage,
         &Config {
-            trainer: info.sender.clone(),
             denom: msg.denom,
             cost_weight: msg.cost_weight,
             waits,
@@ -54,39 +56,49 @@ pub fn execute(
     info: MessageInfo,
     msg: ExecuteMsg,
 ) -> Result<Response, ContractError> {
-    let config = CONFIG.load(deps.storage)?;
-    if info.sender != config.trainer {
-        return Err(ContractError::NotTrainer {
-            trainer: config.trainer.into_string(),
-        });
-    }
+    ensure_trainer::<ContractError>(deps.storage, &info.sender)?;
     let now = env.block.time.seconds();
+    let config = CONFIG.load(deps.storage)?;
     match msg {
-        ExecuteMsg::AddData { contributor } => {
-            execute_add_data(deps, now, info, config, contributor)
+        ExecuteMsg::AddData {
+            contribution_id,
+            contributor,
+        } => execute_add_data(deps, now, info, config, contribution_id, contributor),
+        ExecuteMsg::Refund { claim } => {
+            nonpayable(&info)?;
+            execute_refund(deps, now, config, claim)
         }
-        ExecuteMsg::Refund { claim } => execute_refund(deps, now, config, claim),
-        ExecuteMsg::Report {
-            claim,
-            reporter_is_owner,
-        } => execute_report(deps, now, config, claim, reporter_is_owner),
+        ExecuteMsg::Report { claim } => {
+            nonpayable(&info)?;
+            execute_report(deps, now, config, claim)
+        }
+        ExecuteMsg::Extension { .. } => Err(ContractError::NoExtension {}),
     }
 }
 
 /// The deposit required at time `now`.
-fn current_cost(deps: Deps, now: u64, config: &Config) -> Result<Uint256, ContractError> {
-    let last_update = LAST_UPDATE.load(deps.storage)?;
-    rules::add_data_cost(config.cost_weight, now.saturating_sub(last_update))
+fn current_cost(
+    storage: &dyn Storage,
+    now: u64,
+    config: &Config,
+) -> Result<Uint256, ContractError> {
+    let last_update = LAST_UPDATE.load(storage)?;
+    Ok(stakeable::add_data_cost(
+        config.cost_weight,
+        now.saturating_sub(last_update),
+    )?)
 }
 
+/// Takes exactly the current price as the deposit of a new contribution.
 pub fn execute_add_data(
     deps: DepsMut,
     now: u64,
     info: MessageInfo,
     config: Config,
+    contribution_id: u64,
     contributor: Addr,
 ) -> Result<Response, ContractError> {
-    let expected = current_cost(deps.as_ref(), now, &config)?;
+    let expected = current_cost(deps.storage, now, &config)?;
     let got = may_pay(&info, &config.denom)?;
     if got != expected {
         return Err(ContractError::WrongDeposit {
@@ -95,68 +107,126 @@ pub fn execute_add_data(
             denom: config.denom,
         });
     }
+    if DEPOSITS.has(deps.storage, contribution_id) {
+        return Err(ContractError::ContributionExists {
+            id: contribution_id,
+        });
+    }
+    let deposit = ClaimState {
+        initial_deposit: got,
+        claimable: got,
+        claimed_by: vec![],
+    };
+    DEPOSITS.save(deps.storage, contribution_id, &deposit)?;
     LAST_UPDATE.save(deps.storage, &now)?;
     Ok(Response::new()
         .add_attribute("action", "add_data")
+        .add_attribute("contribution_id", contribution_id.to_string())
         .add_attribute("contributor", contributor)
         .add_attribute("deposit", Coin::new(got, config.denom).to_string()))
 }
 
-/// Pays `amount` to the claimer and answers it as `ClaimResponse` data.
+/// The contribution's deposit record and the rules' view of the claim.
+fn load_claim(
+    storage: &dyn Storage,
+    request: &ClaimRequest,
+) -> Result<(ClaimState, Claim), ContractError> {
+    let id = request.contribution_id;
+    let deposit = DEPOSITS
+        .may_load(storage, id)?
+        .ok_or(ContractError::UnknownContribution { id })?;
+    let claim = Claim {
+        contribution_id: id,
+        claimer: request.claimer.to_string(),
+        role: request.role.clone(),
+        classification: request.classification,
+        prediction: request.prediction,
+        added_at: request.added_at,
+        initial_deposit: deposit.initial_deposit,
+        claimable: deposit.claimable,
+        already_claimed: deposit.claimed_by.contains(&request.claimer),
+    };
+    Ok((deposit, claim))
+}
+
+/// Records the claim beside the funds and pays the claimer.
 fn pay_claim(
+    storage: &mut dyn Storage,
     action: &str,
-    claim: ClaimRequest,
+    request: ClaimRequest,
+    mut deposit: ClaimState,
     amount: Uint256,
     denom: String,
 ) -> Result<Response, ContractError> {
+    deposit.claimable = deposit.claimable.checked_sub(amount)?;
+    deposit.claimed_by.push(request.claimer.clone());
+    DEPOSITS.save(storage, request.contribution_id, &deposit)?;
     let coin = Coin::new(amount, denom);
     Ok(Response::new()
         .add_message(BankMsg::Send {
-            to_address: claim.claimer.to_string(),
+            to_address: request.claimer.to_string(),
             amount: vec![coin.clone()],
         })
-        .set_data(to_json_binary(&ClaimResponse { amount })?)
         .add_attribute("action", action)
-        .add_attribute("contribution_id", claim.contribution_id.to_string())
-        .add_attribute("claimer", claim.claimer)
+        .add_attribute("contribution_id", request.contribution_id.to_string())
+        .add_attribute("claimer", request.claimer)
         .add_attribute("amount", coin.to_string()))
+}
+
+fn increment(value: u64) -> Result<u64, OverflowError> {
+    value
+        .checked_add(1)
+        .ok_or(OverflowError::new(OverflowOperation::Add))
 }
 
 pub fn execute_refund(
     deps: DepsMut,
     now: u64,
     config: Config,
-    claim: ClaimRequest,
+    request: ClaimRequest,
 ) -> Result<Response, ContractError> {
-    let amount = rules::refund_amount(&claim, now, &config.waits)?;
-    NUM_VALID.update(deps.storage, &claim.contributor, |n| {
-        n.unwrap_or(0)
-            .checked_add(1)
-            .ok_or(ContractError::Std("num_valid overflow".into()))
-    })?;
-    TOTAL_GOOD.update(deps.storage, |n| {
-        n.checked_add(1)
-            .ok_or(ContractError::Std("total_good overflow".into()))
-    })?;
-    pay_claim("refund", claim, amount, config.denom)
+    let (deposit, claim) = load_claim(deps.storage, &request)?;
+    let amount = stakeable::refund_amount(&claim, now, &config.waits)?;
+    let num_valid = NUM_VALID.may_load(deps.storage, &request.contributor)?;
+    NUM_VALID.save(
+        deps.storage,
+        &request.contributor,
+        &increment(num_valid.unwrap_or(0))?,
+    )?;
+    let total_good = increment(TOTAL_GOOD.load(deps.storage)?)?;
+    TOTAL_GOOD.save(deps.storage, &total_good)?;
+    pay_claim(
+        deps.storage,
+        "refund",
+        request,
+        deposit,
+        amount,
+        config.denom,
+    )
 }
 
 pub fn execute_report(
     deps: DepsMut,
     now: u64,
     config: Config,
-    claim: ClaimRequest,
-    reporter_is_owner: bool,
+    request: ClaimRequest,
 ) -> Result<Response, ContractError> {
+    let (deposit, claim) = load_claim(deps.storage, &request)?;
     let standing = ReporterStanding {
-        is_owner: reporter_is_owner,
         num_valid: NUM_VALID
-            .may_load(deps.storage, &claim.claimer)?
+            .may_load(deps.storage, &request.claimer)?
             .unwrap_or(0),
         total_good: TOTAL_GOOD.load(deps.storage)?,
     };
-    let amount = rules::report_amount(&claim, now, &config.waits, &standing)?;
-    pay_claim("report", claim, amount, config.denom)
+    let amount = stakeable::report_amount(&claim, now, &config.waits, &standing)?;
+    pay_claim(
+        deps.storage,
+        "report",
+        request,
+        deposit,
+        amount,
+        config.denom,
+    )
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -164,14 +234,20 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
     Ok(match msg {
         QueryMsg::NextAddDataCost {} => {
             let config = CONFIG.load(deps.storage)?;
-            let amount = current_cost(deps, env.block.time.seconds(), &config)?;
+            let amount = current_cost(deps.storage, env.block.time.seconds(), &config)?;
             to_json_binary(&AddDataCostResponse {
                 cost: Coin::new(amount, config.denom),
+                trains_model: true,
             })?
         }
         QueryMsg::ContributorStats { address } => {
             to_json_binary(&query_contributor_stats(deps, address)?)?
         }
+        QueryMsg::Claims { id } => to_json_binary(
+            &DEPOSITS
+                .may_load(deps.storage, id)?
+                .ok_or(ContractError::UnknownContribution { id })?,
+        )?,
         QueryMsg::Config {} => to_json_binary(&query_config(deps)?)?,
     })
 }
@@ -186,7 +262,7 @@ fn query_contributor_stats(deps: Deps, address: String) -> StdResult<Contributor
 fn query_config(deps: Deps) -> StdResult<ConfigResponse> {
     let config = CONFIG.load(deps.storage)?;
     Ok(ConfigResponse {
-        trainer: config.trainer,
+        trainer: TRAINER.load(deps.storage)?,
         denom: config.denom,
         cost_weight: config.cost_weight,
         refund_wait: config.waits.refund,
@@ -198,9 +274,12 @@ fn query_config(deps: Deps) -> StdResult<ConfigResponse> {
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    sum_common::migrate::ensure_upgrade(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    Ok(Response::new().add_attribute("action", "migrate"))
+pub fn migrate(deps: DepsMut, _env: Env, _msg: Empty) -> Result<Response, ContractError> {
+    Ok(sum_common::migrate::migrate(
+        deps.storage,
+        CONTRACT_NAME,
+        CONTRACT_VERSION,
+    )?)
 }
 
 #[cfg(test)]
@@ -209,33 +288,45 @@ mod tests {
     use cosmwasm_std::testing::{
         message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
     };
-    use cosmwasm_std::{coins, from_json, OwnedDeps};
+    use cosmwasm_std::{coins, from_json, Order, OwnedDeps};
+    use sum_common::incentive::ClaimerRole;
+    use sum_rules::stakeable::{StakeableError, MAX_WAIT};
 
     type MockDeps = OwnedDeps<MockStorage, MockApi, MockQuerier>;
     const DENOM: &str = "usum";
 
+    fn config(cost_weight: Uint256, any_address_claim_wait: u64) -> InstantiateMsg {
+        InstantiateMsg {
+            denom: DENOM.into(),
+            cost_weight,
+            refund_wait: 60,
+            owner_claim_wait: 600,
+            any_address_claim_wait,
+        }
+    }
+
     fn setup() -> (MockDeps, Addr) {
         let mut deps = mock_dependencies();
         let trainer = deps.api.addr_make("trainer");
-        instantiate(
-            deps.as_mut(),
-            mock_env(),
-            message_info(&trainer, &[]),
-            InstantiateMsg {
-                denom: DENOM.into(),
-                cost_weight: Uint256::from(1_000u128),
-                refund_wait: 60,
-                owner_claim_wait: 600,
-                any_address_claim_wait: 6000,
-            },
-        )
-        .unwrap();
+        let msg = config(Uint256::from(1_000u128), 6000);
+        instantiate(deps.as_mut(), mock_env(), message_info(&trainer, &[]), msg).unwrap();
         (deps, trainer)
+    }
+
+    fn snapshot(deps: &MockDeps) -> Vec<(Vec<u8>, Vec<u8>)> {
+        deps.storage.range(None, None, Order::Ascending).collect()
     }
 
     fn cost(deps: Deps, env: &Env) -> Coin {
         let res = query(deps, env.clone(), QueryMsg::NextAddDataCost {}).unwrap();
         from_json::<AddDataCostResponse>(res).unwrap().cost
+    }
+
+    fn add(id: u64, contributor: &Addr) -> ExecuteMsg {
+        ExecuteMsg::AddData {
+            contribution_id: id,
+            contributor: contributor.clone(),
+        }
     }
 
     #[test]
@@ -244,147 +335,128 @@ mod tests {
         let alice = deps.api.addr_make("alice");
         let mut env = mock_env();
         env.block.time = env.block.time.plus_seconds(100);
-        let price = cost(deps.as_ref(), &env);
-        assert_eq!(price, Coin::new(360_000u128, DENOM));
-
-        let msg = ExecuteMsg::AddData {
-            contributor: alice.clone(),
-        };
+        assert_eq!(cost(deps.as_ref(), &env), Coin::new(360_000u128, DENOM));
+        let before = snapshot(&deps);
         for funds in [coins(359_999, DENOM), coins(360_001, DENOM), vec![]] {
-            let err = execute(
-                deps.as_mut(),
-                env.clone(),
-                message_info(&trainer, &funds),
-                msg.clone(),
-            )
-            .unwrap_err();
+            let info = message_info(&trainer, &funds);
+            let err = execute(deps.as_mut(), env.clone(), info, add(0, &alice)).unwrap_err();
             assert!(matches!(err, ContractError::WrongDeposit { .. }), "{err}");
         }
-        let err = execute(
-            deps.as_mut(),
-            env.clone(),
-            message_info(&trainer, &coins(360_000, "other")),
-            msg.clone(),
-        )
-        .unwrap_err();
-        assert!(matches!(err, ContractError::Payment(_)));
-        assert_eq!(
-            LAST_UPDATE.load(&deps.storage).unwrap(),
-            mock_env().block.time.seconds()
-        );
+        let info = message_info(&trainer, &coins(360_000, "other"));
+        let err = execute(deps.as_mut(), env.clone(), info, add(0, &alice)).unwrap_err();
+        assert!(matches!(err, ContractError::Payment(_)), "{err}");
+        assert_eq!(snapshot(&deps), before);
 
-        execute(
-            deps.as_mut(),
-            env.clone(),
-            message_info(&trainer, &coins(360_000, DENOM)),
-            msg,
-        )
-        .unwrap();
+        let info = message_info(&trainer, &coins(360_000, DENOM));
+        execute(deps.as_mut(), env.clone(), info, add(0, &alice)).unwrap();
         assert_eq!(
             LAST_UPDATE.load(&deps.storage).unwrap(),
             env.block.time.seconds()
         );
         assert_eq!(cost(deps.as_ref(), &env), Coin::new(3_600_000u128, DENOM));
-    }
 
-    #[test]
-    fn only_the_trainer_calls() {
-        let (mut deps, _) = setup();
-        let alice = deps.api.addr_make("alice");
-        let err = execute(
-            deps.as_mut(),
-            mock_env(),
-            message_info(&alice, &coins(3_600_000, DENOM)),
-            ExecuteMsg::AddData {
-                contributor: alice.clone(),
-            },
-        )
-        .unwrap_err();
-        assert!(matches!(err, ContractError::NotTrainer { .. }));
-        assert_eq!(
-            LAST_UPDATE.load(&deps.storage).unwrap(),
-            mock_env().block.time.seconds()
+        let before = snapshot(&deps);
+        let info = message_info(&trainer, &coins(3_600_000, DENOM));
+        let err = execute(deps.as_mut(), env, info, add(0, &alice)).unwrap_err();
+        assert!(
+            matches!(err, ContractError::ContributionExists { id: 0 }),
+            "{err}"
         );
+        assert_eq!(snapshot(&deps), before);
     }
 
     #[test]
-    fn refund_pays_and_counts_a_good_contribution() {
+    fn only_the_trainer_calls_and_claims_take_no_funds() {
         let (mut deps, trainer) = setup();
         let alice = deps.api.addr_make("alice");
-        let mut env = mock_env();
+        let before = snapshot(&deps);
+        let info = message_info(&alice, &coins(3_600_000, DENOM));
+        let err = execute(deps.as_mut(), mock_env(), info, add(0, &alice)).unwrap_err();
+        assert!(matches!(err, ContractError::NotTrainer(_)), "{err}");
         let claim = ClaimRequest {
             contribution_id: 0,
             contributor: alice.clone(),
             claimer: alice.clone(),
+            role: ClaimerRole::Contributor,
             classification: 1,
             prediction: 1,
-            added_at: env.block.time.seconds(),
-            initial_deposit: Uint256::from(500u128),
-            claimable: Uint256::from(500u128),
-            already_claimed: false,
+            added_at: 0,
+        };
+        let info = message_info(&trainer, &coins(1, DENOM));
+        let err = execute(
+            deps.as_mut(),
+            mock_env(),
+            info,
+            ExecuteMsg::Refund { claim },
+        )
+        .unwrap_err();
+        assert!(matches!(err, ContractError::Payment(_)), "{err}");
+        let extension = ExecuteMsg::Extension {
+            sender: alice,
+            msg: Binary::default(),
         };
         let err = execute(
             deps.as_mut(),
-            env.clone(),
+            mock_env(),
             message_info(&trainer, &[]),
-            ExecuteMsg::Refund {
-                claim: claim.clone(),
-            },
+            extension,
         )
         .unwrap_err();
-        assert!(matches!(err, ContractError::TooEarly { .. }));
-        assert_eq!(TOTAL_GOOD.load(&deps.storage).unwrap(), 0);
-
-        env.block.time = env.block.time.plus_seconds(60);
-        let res = execute(
-            deps.as_mut(),
-            env,
-            message_info(&trainer, &[]),
-            ExecuteMsg::Refund { claim },
-        )
-        .unwrap();
-        assert_eq!(
-            res.messages[0].msg,
-            BankMsg::Send {
-                to_address: alice.to_string(),
-                amount: coins(500, DENOM)
-            }
-            .into()
-        );
-        let data: ClaimResponse = from_json(res.data.unwrap()).unwrap();
-        assert_eq!(data.amount, Uint256::from(500u128));
-        assert_eq!(TOTAL_GOOD.load(&deps.storage).unwrap(), 1);
-        let stats: ContributorStatsResponse = from_json(
-            query(
-                deps.as_ref(),
-                mock_env(),
-                QueryMsg::ContributorStats {
-                    address: alice.to_string(),
-                },
-            )
-            .unwrap(),
-        )
-        .unwrap();
-        assert_eq!(stats.num_valid, 1);
+        assert!(matches!(err, ContractError::NoExtension {}), "{err}");
+        assert_eq!(snapshot(&deps), before);
     }
 
     #[test]
-    fn instantiation_checks_the_waits() {
+    fn instantiation_is_validated() {
         let mut deps = mock_dependencies();
         let creator = deps.api.addr_make("creator");
+        let info = message_info(&creator, &[]);
+        let cases = [
+            (
+                config(Uint256::MAX, 6000),
+                StakeableError::CostWeightTooLarge {
+                    cost_weight: Uint256::MAX,
+                },
+            ),
+            (
+                InstantiateMsg {
+                    denom: String::new(),
+                    ..config(Uint256::one(), 6000)
+                },
+                StakeableError::EmptyDenom {},
+            ),
+            (
+                config(Uint256::one(), u64::MAX),
+                StakeableError::WaitTooLong {
+                    wait: u64::MAX,
+                    max: MAX_WAIT,
+                },
+            ),
+            (
+                config(Uint256::one(), 599),
+                StakeableError::InvalidWaits {
+                    refund: 60,
+                    owner_claim: 600,
+                    any_address_claim: 599,
+                },
+            ),
+        ];
+        for (msg, expected) in cases {
+            let err = instantiate(deps.as_mut(), mock_env(), info.clone(), msg).unwrap_err();
+            assert!(
+                matches!(&err, ContractError::Rule(e) if *e == expected),
+                "{err}"
+            );
+        }
+        let funded = message_info(&creator, &coins(1, DENOM));
         let err = instantiate(
             deps.as_mut(),
             mock_env(),
-            message_info(&creator, &[]),
-            InstantiateMsg {
-                denom: DENOM.into(),
-                cost_weight: Uint256::one(),
-                refund_wait: 10,
-                owner_claim_wait: 100,
-                any_address_claim_wait: 99,
-            },
+            funded,
+            config(Uint256::one(), 6000),
         )
         .unwrap_err();
-        assert!(matches!(err, ContractError::InvalidWaits { .. }));
+        assert!(matches!(err, ContractError::Payment(_)), "{err}");
+        assert_eq!(snapshot(&deps), vec![]);
     }
 }

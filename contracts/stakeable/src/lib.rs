@@ -1,13 +1,10 @@
-//! SUM incentive mechanism "stakeable": deposit, refund and take (self-assessment, SPEC §4).
-//!
-//! Contributors pay a deposit that grows the more recently the model was updated; they get it
-//! back if the model still agrees with them after `refund_wait`; others who have contributed
-//! good data may take part of the deposit of data the model disagrees with.
+//! SUM incentive mechanism "deposit, refund and take" (self-assessment): prices additions,
+//! holds the deposits with their claim accounting, and pays refunds and reports under the
+//! rules of `sum_rules::stakeable`. Only its trainer may call it.
 
 pub mod contract;
 pub mod error;
 pub mod msg;
-pub mod rules;
 pub mod state;
 
 pub use crate::error::ContractError;

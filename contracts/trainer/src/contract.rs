@@ -1,25 +1,24 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{
-    to_json_binary, Addr, BankMsg, Binary, Coin, CosmosMsg, Deps, DepsMut, Env, MessageInfo, Reply,
-    Response, StdResult, SubMsg, WasmMsg,
+    to_json_binary, BankMsg, Binary, Coin, Deps, DepsMut, Empty, Env, MessageInfo, Reply, Response,
+    StdResult, SubMsg, WasmMsg,
 };
-use cw_utils::may_pay;
-use sum_common::data_handler::Contribution;
-use sum_common::incentive::{AddDataCostResponse, ClaimRequest};
+use cw_utils::{may_pay, nonpayable};
+use sum_common::incentive::{ClaimRequest, ClaimerRole, IncentiveExecuteMsg};
 use sum_common::model::{ModelContract, PredictionResponse};
 use sum_common::Features;
 
 use crate::error::ContractError;
 use crate::msg::{
-    ComponentInstantiation, ExecuteMsg, InfoResponse, InstantiateMsg, MigrateMsg, ModelSource,
-    QueryMsg,
+    AddDataResponse, ComponentInstantiation, ContributionResponse, ExecuteMsg, InfoResponse,
+    InstantiateMsg, ModelSource, QueryMsg,
 };
+use crate::owner::{execute_accept_ownership, execute_migrate_component, execute_propose_owner};
 use crate::reply::{
-    handle_reply, ClaimPayload, ADD_CONTRIBUTION, CLAIM, INSTANTIATE_DATA_HANDLER,
-    INSTANTIATE_INCENTIVE, INSTANTIATE_MODEL,
+    handle_reply, INSTANTIATE_DATA_HANDLER, INSTANTIATE_INCENTIVE, INSTANTIATE_MODEL,
 };
-use crate::state::{Config, CONFIG, DATA_HANDLER, INCENTIVE, MODEL};
+use crate::state::{Config, CONFIG, DATA_HANDLER, INCENTIVE, MODEL, NEXT_ID, PENDING_OWNER};
 
 const CONTRACT_NAME: &str = env!("CARGO_PKG_NAME");
 const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -27,19 +26,22 @@ const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
     deps: DepsMut,
-    _env: Env,
+    env: Env,
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
+    nonpayable(&info)?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     let owner = match msg.owner {
         Some(owner) => deps.api.addr_validate(&owner)?,
         None => info.sender,
     };
+    // The trainer is its components' admin (the owner migrates them through it), or nobody is.
+    let admin = (!msg.immutable).then(|| env.contract.address.to_string());
     let instantiate = |component: ComponentInstantiation, reply_id: u64| {
         SubMsg::reply_on_success(
             WasmMsg::Instantiate {
-                admin: Some(owner.to_string()),
+                admin: admin.clone(),
                 code_id: component.code_id,
                 msg: component.msg,
                 funds: vec![],
@@ -64,12 +66,15 @@ pub fn instantiate(
             description: msg.description,
             encoder: msg.encoder,
             owner: owner.clone(),
+            immutable: msg.immutable,
         },
     )?;
+    NEXT_ID.save(deps.storage, &0)?;
     Ok(Response::new()
         .add_submessages(submessages)
         .add_attribute("action", "instantiate")
-        .add_attribute("owner", owner))
+        .add_attribute("owner", owner)
+        .add_attribute("immutable", msg.immutable.to_string()))
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -79,19 +84,38 @@ pub fn execute(
     info: MessageInfo,
     msg: ExecuteMsg,
 ) -> Result<Response, ContractError> {
+    let payable = matches!(
+        msg,
+        ExecuteMsg::AddData { .. } | ExecuteMsg::IncentiveExtension { .. }
+    );
+    if !payable {
+        nonpayable(&info)?;
+    }
     match msg {
         ExecuteMsg::AddData {
             data,
             classification,
         } => execute_add_data(deps, info, data, classification),
-        ExecuteMsg::Refund { id } => execute_refund(deps, info, id),
-        ExecuteMsg::Report { id } => execute_report(deps, info, id),
-        ExecuteMsg::UpdateOwner { owner } => execute_update_owner(deps, info, owner),
+        ExecuteMsg::Refund { id } => execute_claim(deps, info, id, "refund", |claim| {
+            IncentiveExecuteMsg::Refund { claim }
+        }),
+        ExecuteMsg::Report { id } => execute_claim(deps, info, id, "report", |claim| {
+            IncentiveExecuteMsg::Report { claim }
+        }),
+        ExecuteMsg::ProposeOwner { owner } => execute_propose_owner(deps, info, owner),
+        ExecuteMsg::AcceptOwnership {} => execute_accept_ownership(deps, info),
+        ExecuteMsg::MigrateComponent {
+            component,
+            code_id,
+            msg,
+        } => execute_migrate_component(deps, info, component, code_id, msg),
+        ExecuteMsg::IncentiveExtension { msg } => execute_incentive_extension(deps, info, msg),
     }
 }
 
 /// Checks the deposit, then in one transaction: the mechanism takes exactly the price,
-/// the data handler stores the contribution, the model trains, and the excess goes back.
+/// the model trains (which validates the sample) unless the mechanism defers training,
+/// the data handler stores the contribution, and the excess goes back.
 pub fn execute_add_data(
     deps: DepsMut,
     info: MessageInfo,
@@ -99,7 +123,8 @@ pub fn execute_add_data(
     classification: u32,
 ) -> Result<Response, ContractError> {
     let incentive = INCENTIVE.load(deps.storage)?;
-    let cost = incentive.next_add_data_cost(&deps.querier)?;
+    let terms = incentive.next_add_data_cost(&deps.querier)?;
+    let cost = terms.cost;
     let paid = may_pay(&info, &cost.denom)?;
     let excess = paid
         .checked_sub(cost.amount)
@@ -108,21 +133,28 @@ pub fn execute_add_data(
             paid,
             denom: cost.denom.clone(),
         })?;
+    let id = NEXT_ID.load(deps.storage)?;
+    NEXT_ID.save(deps.storage, &(id + 1))?;
     let contributor = info.sender;
-    let store = DATA_HANDLER.load(deps.storage)?.add_contribution(
-        contributor.clone(),
-        data.clone(),
-        classification,
-        cost.amount,
-    )?;
     let mut response = Response::new()
-        .add_message(incentive.add_data(contributor.clone(), cost.clone())?)
-        .add_submessage(SubMsg::reply_on_success(store, ADD_CONTRIBUTION))
-        .add_message(MODEL.load(deps.storage)?.update(data, classification)?)
+        .add_message(incentive.add_data(id, contributor.clone(), cost.clone())?)
+        .set_data(to_json_binary(&AddDataResponse { id })?)
         .add_attribute("action", "add_data")
+        .add_attribute("contribution_id", id.to_string())
         .add_attribute("contributor", contributor.as_str())
         .add_attribute("classification", classification.to_string())
         .add_attribute("deposit", cost.to_string());
+    if terms.trains_model {
+        let model = MODEL.load(deps.storage)?;
+        response = response.add_message(model.update(data.clone(), classification)?);
+    }
+    let store = DATA_HANDLER.load(deps.storage)?.add_contribution(
+        id,
+        contributor.clone(),
+        data,
+        classification,
+    )?;
+    response = response.add_message(store);
     if !excess.is_zero() {
         let returned = Coin::new(excess, cost.denom);
         response = response
@@ -135,100 +167,60 @@ pub fn execute_add_data(
     Ok(response)
 }
 
-/// A stored contribution, or `UnknownContribution`.
-fn load_contribution(deps: Deps, id: u64) -> Result<Contribution, ContractError> {
-    DATA_HANDLER
-        .load(deps.storage)?
-        .contribution(&deps.querier, id)
-        .map_err(|_| ContractError::UnknownContribution { id })
-}
-
-/// What the mechanism needs to judge `claimer`'s claim, with the model's current
-/// prediction for the contribution.
-fn claim_request(
-    deps: Deps,
+/// A refund or a report: the trainer tells the mechanism who claims (their role) and what
+/// the model now predicts for the contribution; the mechanism judges, records and pays.
+pub fn execute_claim(
+    deps: DepsMut,
+    info: MessageInfo,
     id: u64,
-    contribution: Contribution,
-    claimer: Addr,
-) -> Result<ClaimRequest, ContractError> {
+    action: &str,
+    to_msg: fn(ClaimRequest) -> IncentiveExecuteMsg,
+) -> Result<Response, ContractError> {
+    let contribution = DATA_HANDLER
+        .load(deps.storage)?
+        .contribution(&deps.querier, id)?;
+    let role = if info.sender == contribution.contributor {
+        ClaimerRole::Contributor
+    } else if info.sender == CONFIG.load(deps.storage)?.owner {
+        ClaimerRole::Owner
+    } else {
+        ClaimerRole::Other
+    };
     let prediction = MODEL
         .load(deps.storage)?
         .predict(&deps.querier, contribution.data)?;
-    Ok(ClaimRequest {
+    let claim = ClaimRequest {
         contribution_id: id,
-        already_claimed: contribution.claimed_by.contains(&claimer),
         contributor: contribution.contributor,
-        claimer,
+        claimer: info.sender,
+        role,
         classification: contribution.classification,
         prediction,
         added_at: contribution.added_at,
-        initial_deposit: contribution.initial_deposit,
-        claimable: contribution.claimable,
-    })
-}
-
-/// The mechanism decides and pays; the reply records the claim in the data handler.
-fn claim_response(action: &str, claim: &ClaimRequest, pay: CosmosMsg) -> StdResult<Response> {
-    let payload = ClaimPayload {
-        id: claim.contribution_id,
-        claimer: claim.claimer.clone(),
     };
-    Ok(Response::new()
-        .add_submessage(SubMsg::reply_on_success(pay, CLAIM).with_payload(payload.encode()?))
+    let response = Response::new()
         .add_attribute("action", action)
-        .add_attribute("contribution_id", claim.contribution_id.to_string())
-        .add_attribute("contributor", claim.contributor.as_str())
+        .add_attribute("contribution_id", id.to_string())
         .add_attribute("claimer", claim.claimer.as_str())
-        .add_attribute("prediction", claim.prediction.to_string()))
+        .add_attribute("prediction", prediction.to_string());
+    let incentive = INCENTIVE.load(deps.storage)?;
+    Ok(response.add_message(incentive.execute(&to_msg(claim), vec![])?))
 }
 
-pub fn execute_refund(
+/// Forwards a mechanism's own message, with the sender and its funds.
+pub fn execute_incentive_extension(
     deps: DepsMut,
     info: MessageInfo,
-    id: u64,
+    msg: Binary,
 ) -> Result<Response, ContractError> {
-    let contribution = load_contribution(deps.as_ref(), id)?;
-    if info.sender != contribution.contributor {
-        return Err(ContractError::NotContributor {
-            id,
-            contributor: contribution.contributor.into_string(),
-        });
-    }
-    let claim = claim_request(deps.as_ref(), id, contribution, info.sender)?;
-    let pay = INCENTIVE.load(deps.storage)?.refund(claim.clone())?;
-    Ok(claim_response("refund", &claim, pay)?)
-}
-
-pub fn execute_report(
-    deps: DepsMut,
-    info: MessageInfo,
-    id: u64,
-) -> Result<Response, ContractError> {
-    let reporter_is_owner = info.sender == CONFIG.load(deps.storage)?.owner;
-    let contribution = load_contribution(deps.as_ref(), id)?;
-    let claim = claim_request(deps.as_ref(), id, contribution, info.sender)?;
-    let pay = INCENTIVE
-        .load(deps.storage)?
-        .report(claim.clone(), reporter_is_owner)?;
-    Ok(claim_response("report", &claim, pay)?)
-}
-
-pub fn execute_update_owner(
-    deps: DepsMut,
-    info: MessageInfo,
-    owner: String,
-) -> Result<Response, ContractError> {
-    let mut config = CONFIG.load(deps.storage)?;
-    if info.sender != config.owner {
-        return Err(ContractError::NotOwner {
-            owner: config.owner.into_string(),
-        });
-    }
-    config.owner = deps.api.addr_validate(&owner)?;
-    CONFIG.save(deps.storage, &config)?;
+    let forward = IncentiveExecuteMsg::Extension {
+        sender: info.sender,
+        msg,
+    };
+    let incentive = INCENTIVE.load(deps.storage)?;
     Ok(Response::new()
-        .add_attribute("action", "update_owner")
-        .add_attribute("owner", config.owner))
+        .add_message(incentive.execute(&forward, info.funds)?)
+        .add_attribute("action", "incentive_extension"))
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -243,16 +235,18 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> StdResult<Binary> {
         QueryMsg::Predict { data } => to_json_binary(&PredictionResponse {
             classification: MODEL.load(deps.storage)?.predict(&deps.querier, data)?,
         }),
-        QueryMsg::NextAddDataCost {} => to_json_binary(&AddDataCostResponse {
-            cost: INCENTIVE
+        QueryMsg::NextAddDataCost {} => to_json_binary(
+            &INCENTIVE
                 .load(deps.storage)?
                 .next_add_data_cost(&deps.querier)?,
-        }),
-        QueryMsg::Contribution { id } => to_json_binary::<Contribution>(
-            &DATA_HANDLER
+        ),
+        QueryMsg::Contribution { id } => to_json_binary(&ContributionResponse {
+            id,
+            contribution: DATA_HANDLER
                 .load(deps.storage)?
                 .contribution(&deps.querier, id)?,
-        ),
+            claims: INCENTIVE.load(deps.storage)?.claims(&deps.querier, id)?,
+        }),
     }
 }
 
@@ -263,6 +257,8 @@ fn query_info(deps: Deps) -> StdResult<InfoResponse> {
         description: config.description,
         encoder: config.encoder,
         owner: config.owner,
+        pending_owner: PENDING_OWNER.may_load(deps.storage)?,
+        immutable: config.immutable,
         data_handler: DATA_HANDLER.load(deps.storage)?.0,
         model: MODEL.load(deps.storage)?.0,
         incentive: INCENTIVE.load(deps.storage)?.0,
@@ -270,7 +266,10 @@ fn query_info(deps: Deps) -> StdResult<InfoResponse> {
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    sum_common::migrate::ensure_upgrade(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    Ok(Response::new().add_attribute("action", "migrate"))
+pub fn migrate(deps: DepsMut, _env: Env, _msg: Empty) -> Result<Response, ContractError> {
+    Ok(sum_common::migrate::migrate(
+        deps.storage,
+        CONTRACT_NAME,
+        CONTRACT_VERSION,
+    )?)
 }

@@ -1,17 +1,13 @@
 use cosmwasm_std::{StdError, Uint256};
 use cw_utils::PaymentError;
-use sum_common::migrate::MigrateError;
 use thiserror::Error;
 
 #[derive(Error, Debug)]
 pub enum ContractError {
-    #[error("{0}")]
+    #[error(transparent)]
     Std(#[from] StdError),
 
-    #[error("{0}")]
-    Migrate(#[from] MigrateError),
-
-    #[error("{0}")]
+    #[error(transparent)]
     Payment(#[from] PaymentError),
 
     #[error("insufficient deposit: adding data costs {required}{denom} now, got {paid}{denom}")]
@@ -21,14 +17,14 @@ pub enum ContractError {
         denom: String,
     },
 
-    #[error("no contribution with id {id}")]
-    UnknownContribution { id: u64 },
-
-    #[error("only the contributor {contributor} may ask for a refund of contribution {id}")]
-    NotContributor { id: u64, contributor: String },
-
     #[error("unauthorized: only the owner {owner} may do this")]
     NotOwner { owner: String },
+
+    #[error("unauthorized: ownership was not offered to {sender}")]
+    NotPendingOwner { sender: String },
+
+    #[error("this deployment is immutable: its components cannot be migrated")]
+    Immutable {},
 
     #[error("unknown reply id {id}")]
     UnknownReply { id: u64 },

@@ -4,6 +4,7 @@
 pub mod contract;
 pub mod error;
 pub mod msg;
+pub mod owner;
 mod reply;
 pub mod state;
 

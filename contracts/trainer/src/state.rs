@@ -12,9 +12,17 @@ pub struct Config {
     pub description: String,
     pub encoder: Encoder,
     pub owner: Addr,
+    /// Whether the components have no Wasm admin.
+    pub immutable: bool,
 }
 
 pub const CONFIG: Item<Config> = Item::new("config");
+
+/// The address ownership was offered to, until it accepts.
+pub const PENDING_OWNER: Item<Addr> = Item::new("pending_owner");
+
+/// The id the next contribution gets.
+pub const NEXT_ID: Item<u64> = Item::new("next_id");
 
 /// Component addresses, each recorded from its instantiation reply.
 pub const DATA_HANDLER: Item<DataHandlerContract> = Item::new("data_handler");

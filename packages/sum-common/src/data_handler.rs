@@ -1,11 +1,11 @@
-//! Messages of the data handler (SPEC §5), the contribution record, and a typed helper.
+//! Messages of the data handler, the contribution record, and a typed helper.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, QuerierWrapper, StdResult, Uint256, WasmMsg};
+use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, QuerierWrapper, StdResult, WasmMsg};
 
-use crate::features::Features;
+use crate::Features;
 
-/// One stored training sample and its deposit bookkeeping.
+/// One stored training sample.
 #[cw_serde]
 pub struct Contribution {
     pub contributor: Addr,
@@ -13,28 +13,19 @@ pub struct Contribution {
     pub classification: u32,
     /// Block time (seconds) at which it was added.
     pub added_at: u64,
-    pub initial_deposit: Uint256,
-    /// What is still claimable by refunds and reports.
-    pub claimable: Uint256,
-    /// Every address that has claimed from it, in order; its length is the number of claims.
-    pub claimed_by: Vec<Addr>,
 }
 
 /// Execute messages of the data handler, accepted only from its trainer.
 #[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
 pub enum DataHandlerExecuteMsg {
-    /// Store a new contribution; answers `AddContributionResponse` as data.
+    /// Store a new contribution under the id the trainer assigned.
     AddContribution {
+        id: u64,
         contributor: Addr,
         data: Features,
         classification: u32,
-        deposit: Uint256,
-    },
-    /// Record that `claimer` was paid `amount` from a contribution.
-    RecordClaim {
-        id: u64,
-        claimer: Addr,
-        amount: Uint256,
     },
 }
 
@@ -64,11 +55,6 @@ pub enum DataHandlerQueryMsg {
 }
 
 #[cw_serde]
-pub struct AddContributionResponse {
-    pub id: u64,
-}
-
-#[cw_serde]
 pub struct ContributionWithId {
     pub id: u64,
     pub contribution: Contribution,
@@ -91,36 +77,24 @@ pub struct CountsResponse {
 pub struct DataHandlerContract(pub Addr);
 
 impl DataHandlerContract {
-    fn execute(&self, msg: &DataHandlerExecuteMsg) -> StdResult<CosmosMsg> {
-        Ok(WasmMsg::Execute {
-            contract_addr: self.0.to_string(),
-            msg: to_json_binary(msg)?,
-            funds: vec![],
-        }
-        .into())
-    }
-
     pub fn add_contribution(
         &self,
+        id: u64,
         contributor: Addr,
         data: Features,
         classification: u32,
-        deposit: Uint256,
     ) -> StdResult<CosmosMsg> {
-        self.execute(&DataHandlerExecuteMsg::AddContribution {
-            contributor,
-            data,
-            classification,
-            deposit,
-        })
-    }
-
-    pub fn record_claim(&self, id: u64, claimer: Addr, amount: Uint256) -> StdResult<CosmosMsg> {
-        self.execute(&DataHandlerExecuteMsg::RecordClaim {
-            id,
-            claimer,
-            amount,
-        })
+        Ok(WasmMsg::Execute {
+            contract_addr: self.0.to_string(),
+            msg: to_json_binary(&DataHandlerExecuteMsg::AddContribution {
+                id,
+                contributor,
+                data,
+                classification,
+            })?,
+            funds: vec![],
+        }
+        .into())
     }
 
     pub fn contribution(&self, querier: &QuerierWrapper, id: u64) -> StdResult<Contribution> {

@@ -1,58 +1,72 @@
-//! The interface every incentive mechanism implements (SPEC §4), and a typed helper to call it.
+//! The interface every incentive mechanism implements, and a typed helper to call it.
+//!
+//! A mechanism prices additions, holds the funds and keeps the claim accounting of every
+//! contribution beside them (initial deposit, what is still claimable, who claimed), so its
+//! funds invariant is local to one contract.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{
-    to_json_binary, Addr, Coin, CosmosMsg, QuerierWrapper, StdResult, Uint256, WasmMsg,
+    to_json_binary, Addr, Binary, Coin, CosmosMsg, QuerierWrapper, StdResult, Uint256, WasmMsg,
 };
 
-/// What the mechanism needs to judge a refund or a report of one contribution.
+pub use sum_rules::stakeable::ClaimerRole;
+
+/// What the mechanism needs, beside its own records, to judge a claim on a contribution.
 #[cw_serde]
 pub struct ClaimRequest {
     pub contribution_id: u64,
     pub contributor: Addr,
-    /// Who asks to be paid: the contributor for a refund, the reporter for a report.
+    /// Who asks to be paid.
     pub claimer: Addr,
+    /// The claimer's role, as the trainer sees it.
+    pub role: ClaimerRole,
     pub classification: u32,
     /// The model's current prediction for the contribution's features.
     pub prediction: u32,
     /// Block time (seconds) at which the contribution was added.
     pub added_at: u64,
-    pub initial_deposit: Uint256,
-    pub claimable: Uint256,
-    /// Whether `claimer` has already claimed from this contribution.
-    pub already_claimed: bool,
 }
 
 /// Execute messages every mechanism accepts, only from its trainer.
 #[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
 pub enum IncentiveExecuteMsg {
-    /// Accept a contribution; the attached funds must equal `next_add_data_cost`.
-    AddData { contributor: Addr },
-    /// The contributor asks for their deposit back; pays and answers `ClaimResponse` as data.
-    Refund { claim: ClaimRequest },
-    /// Another address reports a contribution; pays and answers `ClaimResponse` as data.
-    Report {
-        claim: ClaimRequest,
-        /// Whether the reporter is the trainer's owner.
-        reporter_is_owner: bool,
+    /// Accept contribution `contribution_id`; the attached funds must equal
+    /// `next_add_data_cost`.
+    AddData {
+        contribution_id: u64,
+        contributor: Addr,
     },
+    /// The contributor asks for their deposit back.
+    Refund { claim: ClaimRequest },
+    /// Another address reports a contribution.
+    Report { claim: ClaimRequest },
+    /// The mechanism's own message (JSON), sent to the trainer by `sender` with funds.
+    Extension { sender: Addr, msg: Binary },
 }
 
 /// Queries every mechanism answers.
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum IncentiveQueryMsg {
-    /// The deposit required to add data now.
+    /// What adding data costs now, and whether the model trains on it at once.
     #[returns(AddDataCostResponse)]
     NextAddDataCost {},
     /// One contributor's statistics.
     #[returns(ContributorStatsResponse)]
     ContributorStats { address: String },
+    /// The claim accounting of one contribution.
+    #[returns(ClaimState)]
+    Claims { id: u64 },
 }
 
 #[cw_serde]
 pub struct AddDataCostResponse {
     pub cost: Coin,
+    /// Whether the model trains on an added sample now (a prediction market collects
+    /// data first and trains later).
+    pub trains_model: bool,
 }
 
 #[cw_serde]
@@ -61,11 +75,14 @@ pub struct ContributorStatsResponse {
     pub num_valid: u64,
 }
 
-/// The data a mechanism returns from `refund` and `report`.
+/// A contribution's claim accounting.
 #[cw_serde]
-pub struct ClaimResponse {
-    /// What was paid to the claimer.
-    pub amount: Uint256,
+pub struct ClaimState {
+    pub initial_deposit: Uint256,
+    /// What refunds and reports can still take.
+    pub claimable: Uint256,
+    /// Every address that has claimed from it, in order.
+    pub claimed_by: Vec<Addr>,
 }
 
 /// An incentive mechanism's address, with typed messages and queries.
@@ -73,7 +90,8 @@ pub struct ClaimResponse {
 pub struct IncentiveContract(pub Addr);
 
 impl IncentiveContract {
-    fn execute(&self, msg: &IncentiveExecuteMsg, funds: Vec<Coin>) -> StdResult<CosmosMsg> {
+    /// A message to the mechanism with funds.
+    pub fn execute(&self, msg: &IncentiveExecuteMsg, funds: Vec<Coin>) -> StdResult<CosmosMsg> {
         Ok(WasmMsg::Execute {
             contract_addr: self.0.to_string(),
             msg: to_json_binary(msg)?,
@@ -83,32 +101,29 @@ impl IncentiveContract {
     }
 
     /// Hands a contribution's deposit to the mechanism.
-    pub fn add_data(&self, contributor: Addr, deposit: Coin) -> StdResult<CosmosMsg> {
+    pub fn add_data(
+        &self,
+        contribution_id: u64,
+        contributor: Addr,
+        deposit: Coin,
+    ) -> StdResult<CosmosMsg> {
         let funds = if deposit.amount.is_zero() {
             vec![]
         } else {
             vec![deposit]
         };
-        self.execute(&IncentiveExecuteMsg::AddData { contributor }, funds)
+        let msg = IncentiveExecuteMsg::AddData {
+            contribution_id,
+            contributor,
+        };
+        self.execute(&msg, funds)
     }
 
-    pub fn refund(&self, claim: ClaimRequest) -> StdResult<CosmosMsg> {
-        self.execute(&IncentiveExecuteMsg::Refund { claim }, vec![])
+    pub fn next_add_data_cost(&self, querier: &QuerierWrapper) -> StdResult<AddDataCostResponse> {
+        querier.query_wasm_smart(&self.0, &IncentiveQueryMsg::NextAddDataCost {})
     }
 
-    pub fn report(&self, claim: ClaimRequest, reporter_is_owner: bool) -> StdResult<CosmosMsg> {
-        self.execute(
-            &IncentiveExecuteMsg::Report {
-                claim,
-                reporter_is_owner,
-            },
-            vec![],
-        )
-    }
-
-    pub fn next_add_data_cost(&self, querier: &QuerierWrapper) -> StdResult<Coin> {
-        let response: AddDataCostResponse =
-            querier.query_wasm_smart(&self.0, &IncentiveQueryMsg::NextAddDataCost {})?;
-        Ok(response.cost)
+    pub fn claims(&self, querier: &QuerierWrapper, id: u64) -> StdResult<ClaimState> {
+        querier.query_wasm_smart(&self.0, &IncentiveQueryMsg::Claims { id })
     }
 }

@@ -1,19 +1,31 @@
-//! Everything two or more SUM contracts share: the feature types, the fixed-point
-//! conventions, and the interface messages of models, incentive mechanisms and the
-//! data handler, each with a small typed helper for calling it.
+//! Everything two or more SUM contracts share: the interface messages of models,
+//! incentive mechanisms and the data handler (each with a small typed helper for calling
+//! it), the component gate, migration checks and reply parsing. The rules themselves live
+//! in `sum-rules`; their input types are re-exported here.
 
-pub mod control;
 pub mod data_handler;
 pub mod encoder;
-pub mod features;
-pub mod fixed_point;
+pub mod gate;
 pub mod incentive;
-pub mod log;
 pub mod migrate;
 pub mod model;
-pub mod perceptron;
 pub mod reply;
 
 pub use encoder::Encoder;
-pub use features::{ensure_known_class, Features, SampleError, MAX_FEATURES};
-pub use fixed_point::SCALE;
+pub use sum_rules::{ensure_known_class, Features, SampleError, MAX_FEATURES, SCALE};
+
+/// A contract's `bin/schema.rs`: writes the JSON schema of its messages (migrate takes `{}`).
+#[macro_export]
+macro_rules! write_schema {
+    ($module:path) => {
+        use $module as msg;
+        fn main() {
+            ::cosmwasm_schema::write_api! {
+                instantiate: msg::InstantiateMsg,
+                execute: msg::ExecuteMsg,
+                query: msg::QueryMsg,
+                migrate: ::cosmwasm_std::Empty,
+            }
+        }
+    };
+}

@@ -1,17 +1,24 @@
-//! The interface every model contract implements (SPEC §3), and a typed helper to call it.
+//! The interface every model contract implements, and a typed helper to call it.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{
-    to_json_binary, Addr, Binary, CosmosMsg, QuerierWrapper, StdError, StdResult, WasmMsg,
+    to_json_binary, Addr, CosmosMsg, Empty, Int128, QuerierWrapper, StdResult, WasmMsg,
 };
 
-use crate::features::{Features, SampleError};
+use crate::Features;
 
-/// Execute messages every model accepts, only from its trainer.
+/// Execute messages of every model; `E` is the model's own messages.
 #[cw_serde]
-pub enum ModelExecuteMsg {
-    /// Train on one sample with its class index.
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub enum ModelExecuteMsg<E = Empty> {
+    /// Train on one sample with its class index (trainer only).
     Update { data: Features, classification: u32 },
+    /// Give control to the trainer for good; ends the extension phase (controller only).
+    HandOver { trainer: String },
+    /// The model's own messages: chunks that set initial parameters (controller only,
+    /// before the hand-over; a chunk sent twice changes nothing).
+    Extension(E),
 }
 
 /// Queries every model answers, free of charge.
@@ -30,9 +37,16 @@ pub enum ModelQueryMsg {
         samples: Vec<Features>,
         labels: Vec<u32>,
     },
-    /// Variant, classes, dimension and hyper-parameters.
+    /// Variant, classes, dimension, hyper-parameters and who controls the model.
     #[returns(ModelInfoResponse)]
     Info {},
+    /// A page of the model's parameters, enough to export it and rebuild it elsewhere:
+    /// its scalars, and its per-feature rows with an index after `start_after`.
+    #[returns(ParametersResponse)]
+    Parameters {
+        start_after: Option<u32>,
+        limit: Option<u32>,
+    },
 }
 
 #[cw_serde]
@@ -60,11 +74,13 @@ pub enum ModelVariant {
     DensePerceptron {
         learning_rate: i64,
         learn_intercept: bool,
+        update_on_zero_margin: bool,
     },
     /// Binary perceptron over sparse binary features.
     SparsePerceptron {
         learning_rate: i64,
         learn_intercept: bool,
+        update_on_zero_margin: bool,
     },
     /// Multinomial naive Bayes over sparse feature counts.
     NaiveBayes {
@@ -92,6 +108,29 @@ pub struct ModelInfoResponse {
     pub handed_over: bool,
 }
 
+/// One named scalar parameter.
+#[cw_serde]
+pub struct NamedValue {
+    pub name: String,
+    pub value: Int128,
+}
+
+/// A feature's parameters: one weight, or one value per class (by class index).
+#[cw_serde]
+pub struct ParameterRow {
+    pub index: u32,
+    pub values: Vec<Int128>,
+}
+
+/// A page of a model's parameters.
+#[cw_serde]
+pub struct ParametersResponse {
+    /// Scalars (e.g. `intercept`, or per class `count.0`), on every page.
+    pub scalars: Vec<NamedValue>,
+    /// Per-feature rows in increasing index order (absent rows are all 0).
+    pub rows: Vec<ParameterRow>,
+}
+
 /// A model contract's address, with typed messages and queries.
 #[cw_serde]
 pub struct ModelContract(pub Addr);
@@ -101,7 +140,7 @@ impl ModelContract {
     pub fn update(&self, data: Features, classification: u32) -> StdResult<CosmosMsg> {
         Ok(WasmMsg::Execute {
             contract_addr: self.0.to_string(),
-            msg: to_json_binary(&ModelExecuteMsg::Update {
+            msg: to_json_binary(&ModelExecuteMsg::<Empty>::Update {
                 data,
                 classification,
             })?,
@@ -118,59 +157,22 @@ impl ModelContract {
     }
 }
 
-/// Answers any model query, given the model's `predict` and how it describes itself.
-pub fn answer_query<E>(
-    msg: ModelQueryMsg,
-    predict: impl Fn(&Features) -> Result<u32, E>,
-    info: impl FnOnce() -> Result<ModelInfoResponse, E>,
-) -> Result<Binary, E>
-where
-    E: From<SampleError> + From<StdError>,
-{
-    Ok(match msg {
-        ModelQueryMsg::Predict { data } => to_json_binary(&PredictionResponse {
-            classification: predict(&data)?,
-        })?,
-        ModelQueryMsg::PredictBatch { samples } => {
-            to_json_binary(&predict_batch(&samples, predict)?)?
-        }
-        ModelQueryMsg::Evaluate { samples, labels } => {
-            to_json_binary(&evaluate(&samples, &labels, predict)?)?
-        }
-        ModelQueryMsg::Info {} => to_json_binary(&info()?)?,
-    })
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::from_json;
 
-/// Answers `predict_batch` with any model's `predict`.
-pub fn predict_batch<E>(
-    samples: &[Features],
-    predict: impl Fn(&Features) -> Result<u32, E>,
-) -> Result<PredictBatchResponse, E> {
-    let classifications = samples.iter().map(predict).collect::<Result<_, _>>()?;
-    Ok(PredictBatchResponse { classifications })
-}
-
-/// Answers `evaluate` with any model's `predict`.
-pub fn evaluate<E: From<SampleError>>(
-    samples: &[Features],
-    labels: &[u32],
-    predict: impl Fn(&Features) -> Result<u32, E>,
-) -> Result<EvaluateResponse, E> {
-    if samples.len() != labels.len() {
-        return Err(SampleError::LabelCountMismatch {
-            samples: samples.len(),
-            labels: labels.len(),
-        }
-        .into());
+    #[test]
+    fn unknown_fields_are_refused() {
+        let ok: ModelExecuteMsg = from_json(br#"{"hand_over":{"trainer":"t"}}"#).unwrap();
+        assert_eq!(
+            ok,
+            ModelExecuteMsg::HandOver {
+                trainer: "t".into()
+            }
+        );
+        let err = from_json::<ModelExecuteMsg>(br#"{"hand_over":{"trainer":"t","trainr":"x"}}"#)
+            .unwrap_err();
+        assert!(err.to_string().contains("unknown field"), "{err}");
     }
-    let mut correct = 0u32;
-    for (sample, &label) in samples.iter().zip(labels) {
-        if predict(sample)? == label {
-            correct += 1;
-        }
-    }
-    Ok(EvaluateResponse {
-        correct,
-        total: samples.len() as u32,
-    })
 }

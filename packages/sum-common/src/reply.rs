@@ -1,8 +1,7 @@
 //! Reading submessage replies the way wasmd and cw-multi-test deliver them.
 
-use cosmwasm_std::{from_json, Addr, Reply, StdError, StdResult, SubMsgResult};
-use cw_utils::{parse_execute_response_data, parse_instantiate_response_data};
-use serde::de::DeserializeOwned;
+use cosmwasm_std::{Addr, Reply, StdError, StdResult, SubMsgResult};
+use cw_utils::parse_instantiate_response_data;
 
 fn first_response(reply: &Reply) -> StdResult<&[u8]> {
     match &reply.result {
@@ -21,12 +20,4 @@ fn first_response(reply: &Reply) -> StdResult<&[u8]> {
 pub fn instantiated_address(reply: &Reply) -> StdResult<Addr> {
     let data = parse_instantiate_response_data(first_response(reply)?)?;
     Ok(Addr::unchecked(data.contract_address))
-}
-
-/// The JSON data returned by the contract executed in the replied submessage.
-pub fn execute_data<T: DeserializeOwned>(reply: &Reply) -> StdResult<T> {
-    let data = parse_execute_response_data(first_response(reply)?)?
-        .data
-        .ok_or_else(|| StdError::msg(format!("reply {} carries no data", reply.id)))?;
-    from_json(data)
 }

@@ -3,6 +3,24 @@
 use cosmwasm_std::Empty;
 use cw_multi_test::{Contract, ContractWrapper};
 
+/// A contract crate's entry points as a cw-multi-test contract.
+macro_rules! wrap {
+    ($name:ident, $krate:ident) => {
+        pub fn $name() -> Box<dyn Contract<Empty>> {
+            use $krate::contract::{execute, instantiate, migrate, query};
+            Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+        }
+    };
+}
+
+wrap!(data_handler, sum_data_handler);
+wrap!(dense_perceptron, sum_dense_perceptron);
+wrap!(sparse_perceptron, sum_sparse_perceptron);
+wrap!(naive_bayes, sum_naive_bayes);
+wrap!(nearest_centroid, sum_nearest_centroid);
+wrap!(sparse_nearest_centroid, sum_sparse_nearest_centroid);
+wrap!(stakeable, sum_stakeable);
+
 pub fn trainer() -> Box<dyn Contract<Empty>> {
     use sum_trainer::contract::{execute, instantiate, migrate, query, reply};
     Box::new(
@@ -10,39 +28,4 @@ pub fn trainer() -> Box<dyn Contract<Empty>> {
             .with_reply(reply)
             .with_migrate(migrate),
     )
-}
-
-pub fn data_handler() -> Box<dyn Contract<Empty>> {
-    use sum_data_handler::contract::{execute, instantiate, migrate, query};
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
-}
-
-pub fn dense_perceptron() -> Box<dyn Contract<Empty>> {
-    use sum_dense_perceptron::contract::{execute, instantiate, migrate, query};
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
-}
-
-pub fn sparse_perceptron() -> Box<dyn Contract<Empty>> {
-    use sum_sparse_perceptron::contract::{execute, instantiate, migrate, query};
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
-}
-
-pub fn stakeable() -> Box<dyn Contract<Empty>> {
-    use sum_stakeable::contract::{execute, instantiate, migrate, query};
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
-}
-
-pub fn naive_bayes() -> Box<dyn Contract<Empty>> {
-    use sum_naive_bayes::contract::{execute, instantiate, migrate, query};
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
-}
-
-pub fn nearest_centroid() -> Box<dyn Contract<Empty>> {
-    use sum_nearest_centroid::contract::{execute, instantiate, migrate, query};
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
-}
-
-pub fn sparse_nearest_centroid() -> Box<dyn Contract<Empty>> {
-    use sum_sparse_nearest_centroid::contract::{execute, instantiate, migrate, query};
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
 }

@@ -1,11 +1,14 @@
-//! SUM on an in-process chain (cw-multi-test): every contract wrapped, and a [`Suite`]
-//! that deploys a complete model stack and speaks the trainer's interface, so tests and
-//! the demo read as scenarios.
+//! SUM on an in-process chain (cw-multi-test): every contract wrapped, a [`Suite`] that
+//! deploys a complete model stack and speaks the trainer's interface, a raw-state
+//! [`snapshot::Snapshot`] for "nothing changed" checks, and one fixture per model for the
+//! conformance suite.
 
 pub mod contracts;
+pub mod fixtures;
+pub mod snapshot;
 pub mod suite;
 
 pub use suite::{
-    addr, assert_error, funded_app, normalised, reference_dense_perceptron,
-    reference_sparse_perceptron, standard_incentive, ModelSetup, ModelSpec, Suite, DENOM,
+    addr, assert_error, funded_app, incentive, normalised, standard_incentive, ModelSetup,
+    ModelSpec, Suite, DENOM,
 };

@@ -3,14 +3,18 @@
 use std::fmt::Display;
 
 use cosmwasm_std::testing::MockApi;
-use cosmwasm_std::{coins, to_json_binary, Addr, Binary, Coin, StdError, StdResult, Uint256};
-use cw_multi_test::{App, AppResponse, Executor};
-use sum_common::data_handler::{Contribution, ContributionsResponse, DataHandlerQueryMsg};
+use cosmwasm_std::{
+    coins, from_json, to_json_binary, Addr, Binary, Coin, Empty, StdError, StdResult, Uint256,
+};
+use cw_multi_test::{App, AppResponse, Contract, Executor};
+use serde::Serialize;
+use sum_common::data_handler::{ContributionsResponse, DataHandlerQueryMsg};
 use sum_common::incentive::AddDataCostResponse;
 use sum_common::model::{ModelInfoResponse, ModelQueryMsg, PredictionResponse};
 use sum_common::{Encoder, Features, SCALE};
 use sum_trainer::msg::{
-    ComponentInstantiation, ExecuteMsg, InfoResponse, InstantiateMsg, ModelSource, QueryMsg,
+    AddDataResponse, ComponentInstantiation, ContributionResponse, ExecuteMsg, InfoResponse,
+    InstantiateMsg, ModelSource, QueryMsg,
 };
 
 use crate::contracts;
@@ -21,45 +25,24 @@ pub const DENOM: &str = "usum";
 /// What every named user starts with.
 pub const STARTING_BALANCE: u128 = 1_000_000_000_000;
 
-/// The model a suite deploys, with its instantiate message.
-pub enum ModelSpec {
-    DensePerceptron(sum_dense_perceptron::msg::InstantiateMsg),
-    SparsePerceptron(sum_sparse_perceptron::msg::InstantiateMsg),
-    NaiveBayes(sum_naive_bayes::msg::InstantiateMsg),
-    NearestCentroid(sum_nearest_centroid::msg::InstantiateMsg),
-    SparseNearestCentroid(sum_sparse_nearest_centroid::msg::InstantiateMsg),
+/// A model to deploy: its code, instantiate message and encoder.
+pub struct ModelSpec {
+    pub code: fn() -> Box<dyn Contract<Empty>>,
+    pub msg: Binary,
+    pub encoder: Encoder,
 }
 
 impl ModelSpec {
-    /// Stores the model's code; answers its code id, instantiate message and encoder.
-    pub fn store(&self, app: &mut App) -> StdResult<(u64, Binary, Encoder)> {
-        Ok(match self {
-            ModelSpec::DensePerceptron(msg) => (
-                app.store_code(contracts::dense_perceptron()),
-                to_json_binary(msg)?,
-                Encoder::FixedPoint,
-            ),
-            ModelSpec::SparsePerceptron(msg) => (
-                app.store_code(contracts::sparse_perceptron()),
-                to_json_binary(msg)?,
-                Encoder::Murmurhash3,
-            ),
-            ModelSpec::NaiveBayes(msg) => (
-                app.store_code(contracts::naive_bayes()),
-                to_json_binary(msg)?,
-                Encoder::Murmurhash3,
-            ),
-            ModelSpec::NearestCentroid(msg) => (
-                app.store_code(contracts::nearest_centroid()),
-                to_json_binary(msg)?,
-                Encoder::FixedPoint,
-            ),
-            ModelSpec::SparseNearestCentroid(msg) => (
-                app.store_code(contracts::sparse_nearest_centroid()),
-                to_json_binary(msg)?,
-                Encoder::Murmurhash3,
-            ),
-        })
+    pub fn new(
+        code: fn() -> Box<dyn Contract<Empty>>,
+        msg: &impl Serialize,
+        encoder: Encoder,
+    ) -> Self {
+        ModelSpec {
+            code,
+            msg: to_json_binary(msg).expect("serialises"),
+            encoder,
+        }
     }
 }
 
@@ -76,38 +59,21 @@ pub const REFUND_WAIT: u64 = 60;
 pub const OWNER_CLAIM_WAIT: u64 = 86_400;
 pub const ANY_ADDRESS_CLAIM_WAIT: u64 = 7 * 86_400;
 
-/// The deposit/refund/take mechanism with the standard waits and cost weight 1000
-/// (a deposit of 3.6 million `usum` right after an update, 60 000 an hour later).
-pub fn standard_incentive() -> sum_stakeable::msg::InstantiateMsg {
+/// The deposit/refund/take mechanism with the standard waits and the given cost weight.
+pub fn incentive(cost_weight: u128) -> sum_stakeable::msg::InstantiateMsg {
     sum_stakeable::msg::InstantiateMsg {
         denom: DENOM.into(),
-        cost_weight: Uint256::from(1000u128),
+        cost_weight: Uint256::from(cost_weight),
         refund_wait: REFUND_WAIT,
         owner_claim_wait: OWNER_CLAIM_WAIT,
         any_address_claim_wait: ANY_ADDRESS_CLAIM_WAIT,
     }
 }
 
-/// The dense perceptron of SPEC §3: weights [0,1,-1,0,0,0,0,1], intercept 0, lr 1.
-pub fn reference_dense_perceptron() -> ModelSpec {
-    ModelSpec::DensePerceptron(sum_dense_perceptron::msg::InstantiateMsg {
-        classes: vec!["negative".into(), "positive".into()],
-        weights: vec![0, SCALE, -SCALE, 0, 0, 0, 0, SCALE],
-        intercept: 0,
-        learning_rate: SCALE,
-        learn_intercept: None,
-    })
-}
-
-/// The sparse perceptron of SPEC §3: weights [0,5,-1], intercept 0, lr 1.
-pub fn reference_sparse_perceptron() -> ModelSpec {
-    ModelSpec::SparsePerceptron(sum_sparse_perceptron::msg::InstantiateMsg {
-        classes: vec!["negative".into(), "positive".into()],
-        weights: vec![(0, 0), (1, 5 * SCALE), (2, -SCALE)],
-        intercept: 0,
-        learning_rate: SCALE,
-        learn_intercept: None,
-    })
+/// The standard mechanism: cost weight 1000 (a deposit of 3.6 million `usum` right after an
+/// update, 60 000 an hour later).
+pub fn standard_incentive() -> sum_stakeable::msg::InstantiateMsg {
+    incentive(1000)
 }
 
 /// A real vector, L2-normalised and rounded to fixed point (client-side encoding).
@@ -133,7 +99,7 @@ pub fn addr(name: &str) -> Addr {
     MockApi::default().addr_make(name)
 }
 
-/// Asserts that a failed call failed with `expected` (a `ContractError` of any contract).
+/// Asserts that a failed call failed with `expected` (an error of any contract).
 pub fn assert_error(err: StdError, expected: impl Display) {
     let (got, expected) = (err.to_string(), expected.to_string());
     assert!(
@@ -159,6 +125,35 @@ pub fn funded_app(users: &[&str]) -> App {
     })
 }
 
+/// The trainer's instantiate message for a stack owned by the deployer.
+pub fn trainer_msg(
+    data_handler_code: u64,
+    model: ModelSource,
+    encoder: Encoder,
+    incentive_code: u64,
+    incentive: &sum_stakeable::msg::InstantiateMsg,
+) -> StdResult<InstantiateMsg> {
+    let component = |code_id, msg, label: &str| ComponentInstantiation {
+        code_id,
+        msg,
+        label: label.to_string(),
+    };
+    Ok(InstantiateMsg {
+        name: "test model".into(),
+        description: "a model under test".into(),
+        encoder,
+        owner: None,
+        immutable: false,
+        data_handler: component(
+            data_handler_code,
+            to_json_binary(&sum_data_handler::msg::InstantiateMsg {})?,
+            "data handler",
+        ),
+        model,
+        incentive: component(incentive_code, to_json_binary(incentive)?, "incentive"),
+    })
+}
+
 impl Suite {
     /// Deploys a stack whose owner is "owner"; each named user gets [`STARTING_BALANCE`].
     pub fn new(
@@ -166,44 +161,36 @@ impl Suite {
         incentive: sum_stakeable::msg::InstantiateMsg,
         users: &[&str],
     ) -> Self {
-        Self::try_new(model, incentive, users).expect("the suite deploys")
-    }
-
-    /// As [`Suite::new`], answering the trainer's instantiation error instead of panicking.
-    pub fn try_new(
-        model: ModelSpec,
-        incentive: sum_stakeable::msg::InstantiateMsg,
-        users: &[&str],
-    ) -> StdResult<Self> {
         Self::deploy(
             funded_app(users),
             ModelSetup::Instantiated(model),
             incentive,
+            |_| {},
         )
+        .expect("the suite deploys")
     }
 
-    /// Deploys a trainer, owned by "owner", on `app`.
+    /// Deploys a trainer, owned by "owner" and without a Wasm admin, on `app`; `adjust` may
+    /// change its instantiate message first.
     pub fn deploy(
         mut app: App,
         model: ModelSetup,
         incentive: sum_stakeable::msg::InstantiateMsg,
+        adjust: impl FnOnce(&mut InstantiateMsg),
     ) -> StdResult<Self> {
         let owner = addr("owner");
-        let component = |code_id, msg, label: &str| ComponentInstantiation {
-            code_id,
-            msg,
-            label: label.to_string(),
-        };
         let trainer_code = app.store_code(contracts::trainer());
         let data_handler_code = app.store_code(contracts::data_handler());
         let incentive_code = app.store_code(contracts::stakeable());
         let (model, encoder) = match model {
             ModelSetup::Instantiated(spec) => {
-                let (code_id, msg, encoder) = spec.store(&mut app)?;
-                (
-                    ModelSource::Instantiate(component(code_id, msg, "model")),
-                    encoder,
-                )
+                let code_id = app.store_code((spec.code)());
+                let model = ComponentInstantiation {
+                    code_id,
+                    msg: spec.msg,
+                    label: "model".into(),
+                };
+                (ModelSource::Instantiate(model), spec.encoder)
             }
             ModelSetup::Existing(address) => (
                 ModelSource::Existing {
@@ -212,26 +199,16 @@ impl Suite {
                 Encoder::None,
             ),
         };
-        let trainer = app.instantiate_contract(
-            trainer_code,
-            owner.clone(),
-            &InstantiateMsg {
-                name: "test model".into(),
-                description: "a model under test".into(),
-                encoder,
-                owner: None,
-                data_handler: component(
-                    data_handler_code,
-                    to_json_binary(&sum_data_handler::msg::InstantiateMsg {})?,
-                    "data handler",
-                ),
-                model,
-                incentive: component(incentive_code, to_json_binary(&incentive)?, "incentive"),
-            },
-            &[],
-            "trainer",
-            Some(owner.to_string()),
+        let mut msg = trainer_msg(
+            data_handler_code,
+            model,
+            encoder,
+            incentive_code,
+            &incentive,
         )?;
+        adjust(&mut msg);
+        let trainer =
+            app.instantiate_contract(trainer_code, owner.clone(), &msg, &[], "trainer", None)?;
         let components = app.wrap().query_wasm_smart(&trainer, &QueryMsg::Info {})?;
         Ok(Suite {
             app,
@@ -253,7 +230,8 @@ impl Suite {
         self.app.block_info().time.seconds()
     }
 
-    fn execute(
+    /// Executes a trainer message.
+    pub fn execute(
         &mut self,
         sender: &Addr,
         msg: &ExecuteMsg,
@@ -270,14 +248,11 @@ impl Suite {
         classification: u32,
         funds: &[Coin],
     ) -> StdResult<AppResponse> {
-        self.execute(
-            sender,
-            &ExecuteMsg::AddData {
-                data,
-                classification,
-            },
-            funds,
-        )
+        let msg = ExecuteMsg::AddData {
+            data,
+            classification,
+        };
+        self.execute(sender, &msg, funds)
     }
 
     /// Adds data paying exactly the current price; returns the new contribution id.
@@ -294,8 +269,7 @@ impl Suite {
             vec![cost]
         };
         let response = self.add_data(sender, data, classification, &funds)?;
-        let added: sum_common::data_handler::AddContributionResponse =
-            cosmwasm_std::from_json(response.data.expect("add_data answers the id"))?;
+        let added: AddDataResponse = from_json(response.data.expect("add_data answers the id"))?;
         Ok(added.id)
     }
 
@@ -315,6 +289,13 @@ impl Suite {
         Ok(response.classification)
     }
 
+    pub fn info(&self) -> InfoResponse {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.trainer, &QueryMsg::Info {})
+            .unwrap()
+    }
+
     pub fn model_info(&self) -> ModelInfoResponse {
         self.app
             .wrap()
@@ -331,39 +312,41 @@ impl Suite {
         response.cost
     }
 
-    pub fn contribution(&self, id: u64) -> StdResult<Contribution> {
+    /// A contribution with its claim accounting.
+    pub fn contribution(&self, id: u64) -> StdResult<ContributionResponse> {
         self.app
             .wrap()
             .query_wasm_smart(&self.trainer, &QueryMsg::Contribution { id })
     }
 
-    /// Every stored contribution, read page by page from the data handler.
-    pub fn contributions(&self) -> Vec<Contribution> {
+    /// Every contribution's id, read page by page from the data handler.
+    pub fn contribution_ids(&self) -> Vec<u64> {
         let mut all = vec![];
         let mut start_after = None;
         loop {
+            let query = DataHandlerQueryMsg::Contributions {
+                start_after,
+                limit: Some(100),
+            };
             let page: ContributionsResponse = self
                 .app
                 .wrap()
-                .query_wasm_smart(
-                    &self.components.data_handler,
-                    &DataHandlerQueryMsg::Contributions {
-                        start_after,
-                        limit: Some(100),
-                    },
-                )
+                .query_wasm_smart(&self.components.data_handler, &query)
                 .unwrap();
             let Some(last) = page.contributions.last() else {
                 return all;
             };
             start_after = Some(last.id);
-            all.extend(page.contributions.into_iter().map(|c| c.contribution));
+            all.extend(page.contributions.iter().map(|c| c.id));
         }
     }
 
     /// The sum of what is still claimable over all contributions.
     pub fn total_claimable(&self) -> Uint256 {
-        self.contributions().iter().map(|c| c.claimable).sum()
+        self.contribution_ids()
+            .into_iter()
+            .map(|id| self.contribution(id).unwrap().claims.claimable)
+            .sum()
     }
 
     pub fn balance(&self, address: &Addr) -> Uint256 {

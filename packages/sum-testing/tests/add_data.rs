@@ -1,15 +1,14 @@
 //! Adding data: the price is checked, exactly the price reaches the mechanism, the excess
 //! comes back, the contribution is stored and the model trains — or nothing happens at all.
 
-use cosmwasm_std::{coin, coins, Uint256};
+use cosmwasm_std::{coin, coins, from_json, Uint256};
 use cw_multi_test::{BankSudo, SudoMsg};
 use cw_utils::PaymentError;
-use sum_common::{Features, SampleError, MAX_FEATURES};
+use sum_common::Features;
+use sum_testing::fixtures::{spec, DensePerceptronFixture};
 use sum_testing::suite::STARTING_BALANCE;
-use sum_testing::{
-    addr, assert_error, normalised, reference_dense_perceptron, reference_sparse_perceptron,
-    standard_incentive, Suite, DENOM,
-};
+use sum_testing::{addr, assert_error, normalised, standard_incentive, Suite, DENOM};
+use sum_trainer::msg::AddDataResponse;
 use sum_trainer::ContractError;
 
 /// The price right after an update with the standard mechanism: 1000 · 3600.
@@ -17,7 +16,7 @@ const FRESH_PRICE: u128 = 3_600_000;
 
 fn dense() -> Suite {
     Suite::new(
-        reference_dense_perceptron(),
+        spec::<DensePerceptronFixture>(),
         standard_incentive(),
         &["alice"],
     )
@@ -25,17 +24,6 @@ fn dense() -> Suite {
 
 fn sample() -> Features {
     Features::Dense(vec![577350259, 577350259, 577350259, 0, 0, 0, 0, 0])
-}
-
-/// Everything that must stay put when an addition is refused.
-fn snapshot(suite: &Suite) -> (Uint256, Uint256, usize, cosmwasm_std::Coin, u32) {
-    (
-        suite.balance(&addr("alice")),
-        suite.balance(&suite.components.incentive),
-        suite.contributions().len(),
-        suite.cost(),
-        suite.predict(sample()).unwrap(),
-    )
 }
 
 #[test]
@@ -49,6 +37,8 @@ fn add_data_stores_trains_and_keeps_exactly_the_price() {
     let response = suite
         .add_data(&alice, sample(), 1, &coins(FRESH_PRICE, DENOM))
         .unwrap();
+    let added: AddDataResponse = from_json(response.data.clone().unwrap()).unwrap();
+    assert_eq!(added.id, 0);
     let price = Uint256::from(FRESH_PRICE / 2);
     assert_eq!(
         suite.balance(&alice),
@@ -78,12 +68,13 @@ fn add_data_stores_trains_and_keeps_exactly_the_price() {
     }
 
     let stored = suite.contribution(0).unwrap();
-    assert_eq!(stored.contributor, alice);
-    assert_eq!(stored.data, sample());
-    assert_eq!(stored.classification, 1);
-    assert_eq!(stored.added_at, suite.now());
-    assert_eq!(stored.initial_deposit, price);
-    assert_eq!(stored.claimable, price);
+    assert_eq!(stored.contribution.contributor, alice);
+    assert_eq!(stored.contribution.data, sample());
+    assert_eq!(stored.contribution.classification, 1);
+    assert_eq!(stored.contribution.added_at, suite.now());
+    assert_eq!(stored.claims.initial_deposit, price);
+    assert_eq!(stored.claims.claimable, price);
+    assert!(stored.claims.claimed_by.is_empty());
 
     // SPEC §3 reference update, through the trainer.
     assert_eq!(suite.predict(sample()).unwrap(), 1);
@@ -96,7 +87,7 @@ fn add_data_stores_trains_and_keeps_exactly_the_price() {
 fn deposits_must_cover_the_price_in_the_right_denom() {
     let mut suite = dense();
     let alice = addr("alice");
-    let before = snapshot(&suite);
+    let before = suite.snapshot(&["alice"]);
 
     let err = suite
         .add_data(&alice, sample(), 1, &coins(FRESH_PRICE - 1, DENOM))
@@ -138,102 +129,12 @@ fn deposits_must_cover_the_price_in_the_right_denom() {
         )
         .unwrap_err();
     assert_error(err, PaymentError::ExtraDenom("uother".into()));
-    assert_eq!(snapshot(&suite), before);
-}
-
-#[test]
-fn bad_samples_are_refused_atomically() {
-    let mut suite = dense();
-    let alice = addr("alice");
-    let before = snapshot(&suite);
-    let cases: Vec<(Features, u32, SampleError)> = vec![
-        (
-            Features::Dense(vec![577350259; 7]),
-            1,
-            SampleError::WrongDimension {
-                expected: 8,
-                got: 7,
-            },
-        ),
-        (
-            Features::Dense(vec![1_000_000_000, 1_000_000_000, 0, 0, 0, 0, 0, 0]),
-            1,
-            SampleError::NotNormalised {
-                norm_squared: 2_000_000_000_000_000_000,
-            },
-        ),
-        (
-            sample(),
-            2,
-            SampleError::UnknownClass {
-                classification: 2,
-                num_classes: 2,
-            },
-        ),
-        (
-            Features::Sparse(vec![1, 2]),
-            1,
-            SampleError::WrongKind { expected: "dense" },
-        ),
-    ];
-    for (data, classification, expected) in cases {
-        let err = suite
-            .add_data(&alice, data, classification, &coins(FRESH_PRICE, DENOM))
-            .unwrap_err();
-        assert_error(err, expected);
-        assert_eq!(snapshot(&suite), before);
-    }
-}
-
-#[test]
-fn sparse_model_reference_and_bad_input_through_the_trainer() {
-    let mut suite = Suite::new(
-        reference_sparse_perceptron(),
-        standard_incentive(),
-        &["alice"],
-    );
-    let alice = addr("alice");
-    assert_eq!(suite.predict(Features::Sparse(vec![2])).unwrap(), 0);
-    assert_eq!(suite.predict(Features::Sparse(vec![0, 1])).unwrap(), 1);
-    suite
-        .add_data_paying(&alice, Features::Sparse(vec![0, 1]), 0)
-        .unwrap();
-    assert_eq!(suite.predict(Features::Sparse(vec![0])).unwrap(), 0);
-    assert_eq!(suite.predict(Features::Sparse(vec![1])).unwrap(), 1);
-
-    let count = suite.contributions().len();
-    let balance = suite.balance(&alice);
-    let cases = [
-        (
-            Features::Sparse(vec![3, 1, 3]),
-            SampleError::DuplicateIndex { index: 3 },
-        ),
-        (Features::Sparse(vec![]), SampleError::Empty),
-        (
-            Features::Sparse((0..=MAX_FEATURES as u32).collect()),
-            SampleError::TooMany {
-                max: MAX_FEATURES,
-                got: MAX_FEATURES + 1,
-            },
-        ),
-    ];
-    for (data, expected) in cases {
-        let err = suite
-            .add_data(&alice, data, 1, &coins(FRESH_PRICE, DENOM))
-            .unwrap_err();
-        assert_error(err, expected);
-    }
-    assert_eq!(suite.contributions().len(), count);
-    assert_eq!(suite.balance(&alice), balance);
+    assert_eq!(suite.snapshot(&["alice"]), before);
 }
 
 #[test]
 fn predictions_follow_training() {
-    let mut suite = Suite::new(
-        reference_dense_perceptron(),
-        standard_incentive(),
-        &["alice"],
-    );
+    let mut suite = dense();
     let alice = addr("alice");
     let a = normalised(&[0., 2., 1., 0., 0., 0., 0., 0.]);
     let b = normalised(&[1., 0., 2., 0., 0., 0., 0., 0.]);
@@ -243,4 +144,21 @@ fn predictions_follow_training() {
         suite.add_data_paying(&alice, b.clone(), 1).unwrap();
     }
     assert_eq!(suite.predict(b).unwrap(), 1);
+}
+
+#[test]
+fn a_free_mechanism_takes_no_funds_and_returns_any() {
+    let mut suite = Suite::new(
+        spec::<DensePerceptronFixture>(),
+        sum_testing::incentive(0),
+        &["alice"],
+    );
+    let alice = addr("alice");
+    assert_eq!(suite.cost(), coin(0, DENOM));
+    assert_eq!(suite.add_data_paying(&alice, sample(), 1).unwrap(), 0);
+    suite
+        .add_data(&alice, sample(), 1, &coins(5, DENOM))
+        .unwrap();
+    assert_eq!(suite.balance(&alice), Uint256::from(STARTING_BALANCE));
+    assert_eq!(suite.balance(&suite.components.incentive), Uint256::zero());
 }

@@ -1,12 +1,14 @@
-//! Refunds and reports (SPEC §4): every check in its order, the owner's and anyone's late
-//! claims, and no address paid twice from one contribution.
+//! Refunds and reports: every check in its order, the owner's and anyone's late claims,
+//! no address paid twice from one contribution, and one attribute format for amounts.
 
 use cosmwasm_std::Uint256;
-use sum_common::SCALE;
-use sum_stakeable::ContractError as Mechanism;
+use sum_common::{Encoder, SCALE};
+use sum_rules::stakeable::StakeableError as Mechanism;
+use sum_testing::snapshot::Snapshot;
 use sum_testing::suite::{ANY_ADDRESS_CLAIM_WAIT, OWNER_CLAIM_WAIT, REFUND_WAIT};
-use sum_testing::{addr, assert_error, normalised, standard_incentive, ModelSpec, Suite};
-use sum_trainer::ContractError as Trainer;
+use sum_testing::{
+    addr, assert_error, contracts, normalised, standard_incentive, ModelSpec, Suite,
+};
 
 /// Contribution ids of the scenario.
 const ALICE_EAST: u64 = 0;
@@ -18,13 +20,19 @@ const ALICE_NORTH_EAST: u64 = 3;
 /// one, so that afterwards the model agrees with alice's and carol's data and not bob's.
 fn scenario() -> Suite {
     let mut suite = Suite::new(
-        ModelSpec::DensePerceptron(sum_dense_perceptron::msg::InstantiateMsg {
-            classes: vec!["left".into(), "right".into()],
-            weights: vec![0, 0],
-            intercept: 0,
-            learning_rate: SCALE,
-            learn_intercept: Some(false),
-        }),
+        ModelSpec::new(
+            contracts::dense_perceptron,
+            &sum_dense_perceptron::msg::InstantiateMsg {
+                classes: vec!["left".into(), "right".into()],
+                dimension: 2,
+                weights: vec![],
+                intercept: 0,
+                learning_rate: SCALE,
+                learn_intercept: Some(false),
+                update_on_zero_margin: None,
+            },
+            Encoder::FixedPoint,
+        ),
         standard_incentive(),
         &["alice", "bob", "carol", "dave"],
     );
@@ -46,12 +54,14 @@ fn scenario() -> Suite {
 
 /// The prediction the model now makes for a contribution.
 fn prediction(suite: &Suite, id: u64) -> u32 {
-    suite.predict(suite.contribution(id).unwrap().data).unwrap()
+    suite
+        .predict(suite.contribution(id).unwrap().contribution.data)
+        .unwrap()
 }
 
 /// Moves the clock to `elapsed` seconds after contribution `id` was added.
 fn advance_to(suite: &mut Suite, id: u64, elapsed: u64) {
-    let target = suite.contribution(id).unwrap().added_at + elapsed;
+    let target = suite.contribution(id).unwrap().contribution.added_at + elapsed;
     suite.advance(target - suite.now());
 }
 
@@ -63,19 +73,9 @@ fn assert_funds_invariant(suite: &Suite) {
     );
 }
 
-/// Balances of everyone involved plus the stored claim state.
-fn state(suite: &Suite) -> (Vec<Uint256>, Vec<(Uint256, usize)>) {
-    let balances = ["alice", "bob", "carol", "dave", "owner"]
-        .iter()
-        .map(|name| suite.balance(&addr(name)))
-        .chain([suite.balance(&suite.components.incentive)])
-        .collect();
-    let claims = suite
-        .contributions()
-        .iter()
-        .map(|c| (c.claimable, c.claimed_by.len()))
-        .collect();
-    (balances, claims)
+/// The raw storage of every contract and the balances of everyone involved.
+fn state(suite: &Suite) -> Snapshot {
+    suite.snapshot(&["alice", "bob", "carol", "dave"])
 }
 
 #[test]
@@ -95,6 +95,7 @@ fn refund_pays_the_contributor_back_after_the_wait() {
     let deposit = suite
         .contribution(ALICE_NORTH_EAST)
         .unwrap()
+        .claims
         .initial_deposit;
 
     // Added 0 s ago: too early.
@@ -112,13 +113,16 @@ fn refund_pays_the_contributor_back_after_the_wait() {
     let err = suite.refund(&carol, ALICE_NORTH_EAST).unwrap_err();
     assert_error(
         err,
-        Trainer::NotContributor {
+        Mechanism::NotContributor {
             id: ALICE_NORTH_EAST,
-            contributor: alice.to_string(),
         },
     );
+    // The data handler's own error comes through, not a guess.
     let err = suite.refund(&alice, 99).unwrap_err();
-    assert_error(err, Trainer::UnknownContribution { id: 99 });
+    assert_error(
+        err,
+        sum_data_handler::ContractError::UnknownContribution { id: 99 },
+    );
     let err = suite.refund(&bob, BOB_BAD).unwrap_err();
     assert_error(
         err,
@@ -133,7 +137,7 @@ fn refund_pays_the_contributor_back_after_the_wait() {
     let balance = suite.balance(&alice);
     let response = suite.refund(&alice, ALICE_NORTH_EAST).unwrap();
     assert_eq!(suite.balance(&alice), balance + deposit);
-    let record = suite.contribution(ALICE_NORTH_EAST).unwrap();
+    let record = suite.contribution(ALICE_NORTH_EAST).unwrap().claims;
     assert_eq!(record.claimable, Uint256::zero());
     assert_eq!(record.claimed_by, vec![alice.clone()]);
     let attributes: Vec<(String, String)> = response
@@ -149,13 +153,21 @@ fn refund_pays_the_contributor_back_after_the_wait() {
     for (key, value) in [
         ("action", "refund".to_string()),
         ("contribution_id", ALICE_NORTH_EAST.to_string()),
-        ("contributor", alice.to_string()),
-        ("amount", deposit.to_string()),
+        ("claimer", alice.to_string()),
+        ("amount", format!("{deposit}usum")),
     ] {
         assert!(
             attributes.contains(&(key.to_string(), value.clone())),
             "missing {key}={value} in {attributes:?}"
         );
+    }
+    for (key, value) in &attributes {
+        if key == "amount" {
+            assert!(
+                value.ends_with("usum"),
+                "every amount carries its denom: {value}"
+            );
+        }
     }
 
     // Never twice.
@@ -203,7 +215,7 @@ fn good_contributors_take_shares_of_a_bad_deposit() {
     suite.refund(&carol, CAROL_GOOD).unwrap();
 
     // SPEC reference: two good contributions, one each; a reporter with one takes half.
-    let deposit = suite.contribution(BOB_BAD).unwrap().initial_deposit;
+    let deposit = suite.contribution(BOB_BAD).unwrap().claims.initial_deposit;
     let half = deposit.multiply_ratio(1u128, 2u128);
     let balance = suite.balance(&carol);
     suite.report(&carol, BOB_BAD).unwrap();
@@ -231,7 +243,7 @@ fn good_contributors_take_shares_of_a_bad_deposit() {
     let balance = suite.balance(&alice);
     suite.report(&alice, BOB_BAD).unwrap();
     assert_eq!(suite.balance(&alice), balance + (deposit - half));
-    let record = suite.contribution(BOB_BAD).unwrap();
+    let record = suite.contribution(BOB_BAD).unwrap().claims;
     assert_eq!(record.claimable, Uint256::zero());
     assert_eq!(record.claimed_by, vec![carol, alice]);
     assert_funds_invariant(&suite);
@@ -257,7 +269,7 @@ fn owner_then_anyone_take_what_is_left_after_their_waits() {
     );
 
     suite.advance(1);
-    let bad_deposit = suite.contribution(BOB_BAD).unwrap().claimable;
+    let bad_deposit = suite.contribution(BOB_BAD).unwrap().claims.claimable;
     let balance = suite.balance(&owner);
     suite.report(&owner, BOB_BAD).unwrap();
     assert_eq!(suite.balance(&owner), balance + bad_deposit);
@@ -282,7 +294,7 @@ fn owner_then_anyone_take_what_is_left_after_their_waits() {
 
     // After the last wait anyone takes a deposit left unclaimed, even good data's.
     suite.advance(1);
-    let unclaimed = suite.contribution(ALICE_EAST).unwrap().claimable;
+    let unclaimed = suite.contribution(ALICE_EAST).unwrap().claims.claimable;
     let balance = suite.balance(&dave);
     suite.report(&dave, ALICE_EAST).unwrap();
     assert_eq!(suite.balance(&dave), balance + unclaimed);

@@ -1,12 +1,2 @@
-use cosmwasm_schema::write_api;
-
-use sum_sparse_perceptron::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
-
-fn main() {
-    write_api! {
-        instantiate: InstantiateMsg,
-        execute: ExecuteMsg,
-        query: QueryMsg,
-        migrate: MigrateMsg,
-    }
-}
+//! Writes this contract's JSON schema to schema/.
+sum_common::write_schema!(sum_sparse_perceptron::msg);

@@ -1,7 +1,20 @@
-//! The nearest-centroid rule (SPEC §3), over plain values.
+//! Nearest centroid over dense, normalised features, over plain values.
+//!
+//! Predict: the class whose centroid is nearest in squared Euclidean distance (ties go to
+//! the lowest index; classes without samples are passed over). Train: the running mean
+//! `c ← (c·n + x)/(n+1)`, `n ← n+1`. Centroid values are bounded by
+//! [`MAX_CENTROID_VALUE`], so no distance can overflow and lock deposits.
 
 use cosmwasm_schema::cw_serde;
-use sum_common::SampleError;
+
+use crate::classifier::Classifier;
+use crate::config::ConfigError;
+use crate::features::{Features, SampleError, MAX_FEATURES};
+use crate::fixed_point::SCALE;
+
+/// The largest centroid value in magnitude (×10^9): 1000.0. Normalised samples have
+/// values in [−1, 1], so running means of them stay far inside it.
+pub const MAX_CENTROID_VALUE: i64 = 1000 * SCALE;
 
 /// A class's centroid (×10^9) and the number of samples it stands for.
 #[cw_serde]
@@ -59,11 +72,70 @@ pub fn nearest<'a>(
     Ok(best.map_or(0, |(index, _)| index))
 }
 
+/// A nearest-centroid model: one centroid per class, each of `dimension` values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NearestCentroid {
+    pub dimension: usize,
+    pub centroids: Vec<Centroid>,
+}
+
+impl NearestCentroid {
+    /// An empty model of `dimension` features, checked.
+    pub fn new(dimension: u32) -> Result<Self, ConfigError> {
+        let dimension = dimension as usize;
+        if dimension == 0 || dimension > MAX_FEATURES {
+            return Err(ConfigError::InvalidDimension {
+                max: MAX_FEATURES,
+                got: dimension,
+            });
+        }
+        Ok(NearestCentroid {
+            dimension,
+            centroids: vec![],
+        })
+    }
+
+    /// Checks a centroid of class `name` against the dimension and the value bound.
+    pub fn check_centroid(&self, name: &str, values: &[i64]) -> Result<(), ConfigError> {
+        if values.len() != self.dimension {
+            return Err(ConfigError::CentroidDimension {
+                class: name.to_string(),
+                expected: self.dimension,
+                got: values.len(),
+            });
+        }
+        match values.iter().position(|v| v.abs() > MAX_CENTROID_VALUE) {
+            Some(index) => Err(ConfigError::CentroidValueOutOfRange {
+                index: index as u32,
+                value: values[index] as i128,
+                max: MAX_CENTROID_VALUE as i128,
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Classifier for NearestCentroid {
+    fn num_classes(&self) -> usize {
+        self.centroids.len()
+    }
+
+    fn predict(&self, data: &Features) -> Result<u32, SampleError> {
+        nearest(&self.centroids, data.normalised_dense(self.dimension)?)
+    }
+
+    fn learn(&mut self, data: &Features, classification: u32) -> Result<bool, SampleError> {
+        let x = data.normalised_dense(self.dimension)?;
+        self.centroids[classification as usize].update(x)?;
+        Ok(true)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::SCALE;
     use proptest::prelude::*;
-    use sum_common::SCALE;
 
     const S: i64 = SCALE;
 
@@ -127,7 +199,43 @@ mod tests {
         );
     }
 
+    #[test]
+    fn centroids_are_bounded_and_sized() {
+        let model = NearestCentroid::new(2).unwrap();
+        assert_eq!(
+            model.check_centroid("a", &[0]),
+            Err(ConfigError::CentroidDimension {
+                class: "a".into(),
+                expected: 2,
+                got: 1
+            })
+        );
+        assert_eq!(
+            model.check_centroid("a", &[0, -MAX_CENTROID_VALUE - 1]),
+            Err(ConfigError::CentroidValueOutOfRange {
+                index: 1,
+                value: -MAX_CENTROID_VALUE as i128 - 1,
+                max: MAX_CENTROID_VALUE as i128
+            })
+        );
+        model
+            .check_centroid("a", &[MAX_CENTROID_VALUE, -MAX_CENTROID_VALUE])
+            .unwrap();
+        assert!(NearestCentroid::new(0).is_err());
+    }
+
     proptest! {
+        /// With bounded centroids no distance to a normalised sample overflows.
+        #[test]
+        fn bounded_centroids_never_overflow(sign in proptest::bool::ANY, position in 0usize..MAX_FEATURES) {
+            let value = if sign { MAX_CENTROID_VALUE } else { -MAX_CENTROID_VALUE };
+            let centroid = Centroid { values: vec![value; MAX_FEATURES], count: 1 };
+            let mut x = vec![0; MAX_FEATURES];
+            x[position] = if sign { -S } else { S };
+            prop_assert!(centroid.squared_distance(&x).is_ok());
+        }
+
+
         /// After an update the centroid is no farther from the sample than before.
         #[test]
         fn update_moves_toward_the_sample(

@@ -1,4 +1,9 @@
 //! Feature vectors as contracts receive them, and the checks every model shares.
+//!
+//! Sparse input follows one rule for every sparse model: a list of feature indices in any
+//! order; models of binary features (perceptron, nearest centroid) refuse a repeated index
+//! ([`Features::distinct_sparse`]), count models (naive Bayes) count it again
+//! ([`Features::sparse_counts`]).
 
 use cosmwasm_schema::cw_serde;
 use thiserror::Error;
@@ -34,11 +39,6 @@ pub enum SampleError {
 
     #[error("feature index {index} appears more than once")]
     DuplicateIndex { index: u32 },
-
-    #[error(
-        "sparse indices must be strictly increasing: index {index} at position {position} is not"
-    )]
-    UnsortedIndices { index: u32, position: usize },
 
     #[error(
         "features must be normalised: squared L2 norm {norm_squared} is not within 10^11 of 10^18"
@@ -97,24 +97,6 @@ impl Features {
         }
         ensure_normalised(values)?;
         Ok(values)
-    }
-
-    /// The sparse indices, checked to be non-empty, at most [`MAX_FEATURES`] long and
-    /// strictly increasing (sorted, without duplicates).
-    pub fn sorted_sparse(&self) -> Result<&[u32], SampleError> {
-        let indices = self.bounded_sparse()?;
-        if let Some(position) = indices.windows(2).position(|pair| pair[0] >= pair[1]) {
-            let index = indices[position + 1];
-            return Err(if indices[position] == index {
-                SampleError::DuplicateIndex { index }
-            } else {
-                SampleError::UnsortedIndices {
-                    index,
-                    position: position + 1,
-                }
-            });
-        }
-        Ok(indices)
     }
 
     /// The sparse indices, checked to be non-empty and at most [`MAX_FEATURES`] long.
@@ -195,29 +177,6 @@ mod tests {
         assert_eq!(
             Features::Sparse(vec![1]).normalised_dense(1),
             Err(SampleError::WrongKind { expected: "dense" })
-        );
-    }
-
-    #[test]
-    fn sorted_sparse_rejects_unsorted_and_duplicate_indices() {
-        assert_eq!(
-            Features::Sparse(vec![1, 5, 9]).sorted_sparse().unwrap(),
-            &[1, 5, 9]
-        );
-        assert_eq!(
-            Features::Sparse(vec![1, 9, 5]).sorted_sparse(),
-            Err(SampleError::UnsortedIndices {
-                index: 5,
-                position: 2
-            })
-        );
-        assert_eq!(
-            Features::Sparse(vec![1, 5, 5]).sorted_sparse(),
-            Err(SampleError::DuplicateIndex { index: 5 })
-        );
-        assert_eq!(
-            Features::Sparse(vec![]).sorted_sparse(),
-            Err(SampleError::Empty)
         );
     }
 
