@@ -1,20 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates schema/<contract>/ for every contract from its messages (cosmwasm-schema).
+# Regenerates schema/<contract>/ for every contract from its messages (`cargo schema`).
 # With --check, fails when the committed schemas differ from the generated ones.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 
-cargo build --quiet --locked $(printf -- '--bin %s-schema ' "${CONTRACTS[@]}")
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-for contract in "${CONTRACTS[@]}"; do
-  mkdir -p "$work/$contract"
-  (cd "$work/$contract" && "$REPO_ROOT/target/debug/$contract-schema" >/dev/null)
-  rm -rf "schema/$contract"
-  mkdir -p schema
-  mv "$work/$contract/schema" "schema/$contract"
-done
+cargo schema >/dev/null
 
 if [ "${1:-}" = "--check" ]; then
   if [ -n "$(git status --porcelain -- schema)" ]; then

@@ -13,19 +13,3 @@ pub mod reply;
 
 pub use encoder::Encoder;
 pub use sum_rules::{ensure_known_class, Features, SampleError, MAX_FEATURES, SCALE};
-
-/// A contract's `bin/schema.rs`: writes the JSON schema of its messages (migrate takes `{}`).
-#[macro_export]
-macro_rules! write_schema {
-    ($module:path) => {
-        use $module as msg;
-        fn main() {
-            ::cosmwasm_schema::write_api! {
-                instantiate: msg::InstantiateMsg,
-                execute: msg::ExecuteMsg,
-                query: msg::QueryMsg,
-                migrate: ::cosmwasm_std::Empty,
-            }
-        }
-    };
-}

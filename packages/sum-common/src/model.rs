@@ -7,7 +7,7 @@ use cosmwasm_std::{
 
 use crate::Features;
 
-/// Execute messages of every model; `E` is the model's own messages.
+/// Execute messages of every model; `extension` carries the model's own messages.
 #[cw_serde]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
