@@ -1,4 +1,4 @@
-"""The client-side encoders of SPEC section 6 (no chain needed)."""
+"""The client-side encoders of docs/encoders.md (no chain needed)."""
 
 import math
 

@@ -1,4 +1,4 @@
-"""Turning human input into the features a model takes (SPEC section 6)."""
+"""Turning human input into the features a model takes (docs/encoders.md)."""
 
 import math
 

@@ -1,4 +1,4 @@
-//! How clients turn raw input into [`crate::Features`] (off-chain convention, SPEC §6).
+//! How clients turn raw input into [`crate::Features`] (an off-chain convention, docs/encoders.md).
 
 use cosmwasm_schema::cw_serde;
 

@@ -455,7 +455,7 @@ mod tests {
     #[test]
     fn report_reward_is_a_share_of_the_deposit() {
         let c = claim("reporter", 0);
-        // SPEC reference: one of two good contributions takes half.
+        // Reference: one of two good contributions takes half.
         assert_eq!(
             report_amount(&c, 1060, &WAITS, &stranger(1, 2)),
             Ok(Uint256::from(50u128))

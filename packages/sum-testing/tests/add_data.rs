@@ -76,7 +76,7 @@ fn add_data_stores_trains_and_keeps_exactly_the_price() {
     assert_eq!(stored.claims.claimable, price);
     assert!(stored.claims.claimed_by.is_empty());
 
-    // SPEC §3 reference update, through the trainer.
+    // The reference update of docs/models.md, through the trainer.
     assert_eq!(suite.predict(sample()).unwrap(), 1);
     // The model was just updated: the price is back to its maximum.
     assert_eq!(suite.cost(), coin(FRESH_PRICE, DENOM));

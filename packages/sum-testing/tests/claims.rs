@@ -214,7 +214,7 @@ fn good_contributors_take_shares_of_a_bad_deposit() {
     suite.refund(&alice, ALICE_EAST).unwrap();
     suite.refund(&carol, CAROL_GOOD).unwrap();
 
-    // SPEC reference: two good contributions, one each; a reporter with one takes half.
+    // Reference: two good contributions, one each; a reporter with one takes half.
     let deposit = suite.contribution(BOB_BAD).unwrap().claims.initial_deposit;
     let half = deposit.multiply_ratio(1u128, 2u128);
     let balance = suite.balance(&carol);

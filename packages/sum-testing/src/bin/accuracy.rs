@@ -48,8 +48,8 @@ struct Dataset {
 struct Row {
     dataset: String,
     model: String,
-    /// The perceptron's rule: also train on a zero margin (scikit-learn's) or not (SPEC's
-    /// and the original system's).
+    /// The perceptron's rule: also train on a zero margin (scikit-learn's) or not (the
+    /// original system's).
     update_on_zero_margin: bool,
     ours: f64,
     sklearn: f64,
@@ -144,7 +144,7 @@ fn run(data: &Dataset, model: &str, update_on_zero_margin: bool) -> Row {
 fn rule_name(r: &Row) -> &'static str {
     match (r.model.ends_with("perceptron"), r.update_on_zero_margin) {
         (false, _) => "-",
-        (true, false) => "on mistakes (SPEC, original)",
+        (true, false) => "on mistakes (original)",
         (true, true) => "also on zero margin (scikit-learn)",
     }
 }
@@ -158,8 +158,8 @@ fn markdown(rows: &[Row]) -> String {
          (the conformance suite checks rule and contract agree on every prediction and \
          parameter), one update per sample. scikit-learn: `Perceptron` and `MultinomialNB` by \
          `partial_fit` one sample at a time, `NearestCentroid` by `fit` (the same means). \
-         Perceptrons are measured with both training rules: updating only on mistakes (SPEC \
-         and the original system; the contracts' default) and also on a zero margin with label \
+         Perceptrons are measured with both training rules: updating only on mistakes (the \
+         original system's rule and the contracts' default) and also on a zero margin with label \
          0 (scikit-learn's, the contracts' `update_on_zero_margin`). Training speed is native \
          code on this machine, not chain throughput.\n\n\
          | data set | model | perceptron rule | ours | scikit-learn | difference (pp) | train / test | train samples/s |\n\
