@@ -167,8 +167,8 @@ The constants below are wasmd's and the Cosmos SDK's defaults (wasmd
 - **Contract instances.** Loading a contract costs 60 000 gas the first time its code runs
   in a transaction and 2 000 for each further call of the same code (or for pinned codes).
   `add_data` loads four codes (trainer, mechanism for the price query and again for the
-  deposit, data handler, reply back to the trainer, model): about 244 000 gas of the total
-  is instance setup. `refund`/`report` load four codes too (trainer, data handler queried
+  deposit, model, data handler; no reply): about 240 000 gas of the total is instance
+  setup. `refund`/`report` load four codes too (trainer, data handler queried
   for the contribution, model queried, mechanism, which keeps the claims). This flat part
   dominates at small sizes and is why 8 and 64 dense features cost nearly the same. Pinning the four
   codes (a governance action on a public chain) would cut ~230 000 gas per operation.
@@ -183,7 +183,7 @@ The constants below are wasmd's and the Cosmos SDK's defaults (wasmd
   largest rows of the table: about 4x the 64-feature cost for 8x the features.
 - **Compute.** Wasm execution is metered at 140 000 VM gas per SDK gas; the integer
   arithmetic of the rules is small next to the above, JSON (de)serialisation of the
-  features across submessages is the larger compute share.
+  features across contract calls is the larger compute share.
 - **Predict** is measured inside a transaction by a probe contract (gas of a probe call that
   runs the query minus one that does not): the model's instance cost plus its reads and
   compute. For a client a smart query is free, bounded only by the node's query gas limit.

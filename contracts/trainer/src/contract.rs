@@ -1,8 +1,8 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{
-    to_json_binary, BankMsg, Binary, Coin, Deps, DepsMut, Empty, Env, MessageInfo, Reply, Response,
-    StdResult, SubMsg, WasmMsg,
+    to_json_binary, Addr, BankMsg, Binary, Coin, Deps, DepsMut, Empty, Env, MessageInfo, Reply,
+    Response, StdResult, SubMsg, WasmMsg,
 };
 use cw_utils::{may_pay, nonpayable};
 use sum_common::incentive::{ClaimRequest, ClaimerRole, IncentiveExecuteMsg};
@@ -53,10 +53,11 @@ pub fn instantiate(
     let mut submessages = vec![instantiate(msg.data_handler, INSTANTIATE_DATA_HANDLER)];
     match msg.model {
         ModelSource::Instantiate(model) => submessages.push(instantiate(model, INSTANTIATE_MODEL)),
-        ModelSource::Existing { address } => MODEL.save(
-            deps.storage,
-            &ModelContract(deps.api.addr_validate(&address)?),
-        )?,
+        ModelSource::Existing { address } => {
+            let model = deps.api.addr_validate(&address)?;
+            ensure_no_other_admin(&deps, &env, &model)?;
+            MODEL.save(deps.storage, &ModelContract(model))?
+        }
     }
     submessages.push(instantiate(msg.incentive, INSTANTIATE_INCENTIVE));
     CONFIG.save(
@@ -75,6 +76,19 @@ pub fn instantiate(
         .add_attribute("action", "instantiate")
         .add_attribute("owner", owner)
         .add_attribute("immutable", msg.immutable.to_string()))
+}
+
+/// An existing model must not have a Wasm admin other than this trainer: an admin could
+/// migrate it behind the owner's back (or after ownership moved on).
+fn ensure_no_other_admin(deps: &DepsMut, env: &Env, model: &Addr) -> Result<(), ContractError> {
+    let admin = deps.querier.query_wasm_contract_info(model)?.admin;
+    match admin {
+        Some(admin) if admin != env.contract.address => Err(ContractError::ModelHasAdmin {
+            model: model.to_string(),
+            admin: admin.into_string(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]

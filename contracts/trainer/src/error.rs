@@ -26,6 +26,9 @@ pub enum ContractError {
     #[error("this deployment is immutable: its components cannot be migrated")]
     Immutable {},
 
+    #[error("the existing model {model} has the Wasm admin {admin}: deploy it without an admin (or with this trainer as admin), so nobody can migrate it behind the trainer")]
+    ModelHasAdmin { model: String, admin: String },
+
     #[error("unknown reply id {id}")]
     UnknownReply { id: u64 },
 }

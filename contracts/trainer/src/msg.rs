@@ -23,8 +23,8 @@ pub struct ComponentInstantiation {
 pub enum ModelSource {
     /// Instantiate a new model, which the trainer then controls.
     Instantiate(ComponentInstantiation),
-    /// Use a model its owner deployed and completed in chunks; the owner must then
-    /// `hand_over` the model to this trainer before data can be added.
+    /// Use a model its owner deployed (without a Wasm admin) and completed in chunks; the
+    /// owner must then `hand_over` the model to this trainer before data can be added.
     Existing { address: String },
 }
 

@@ -7,7 +7,7 @@ use cosmwasm_schema::cw_serde;
 pub enum Encoder {
     /// Integers as given.
     None,
-    /// Multiply each real value by 10^9 and round, then L2-normalise (dense models).
+    /// L2-normalise the real values, then multiply each by 10^9 and round (dense models).
     FixedPoint,
     /// Lower-case, split on white space, MurmurHash3 x86 32-bit (seed 0) of each word.
     Murmurhash3,

@@ -8,7 +8,7 @@ use cw_multi_test::Executor;
 use cw_utils::PaymentError;
 use sum_common::Encoder;
 use sum_rules::stakeable::StakeableError;
-use sum_testing::fixtures::{spec, DensePerceptronFixture};
+use sum_testing::fixtures::{spec, DensePerceptronFixture, ModelFixture};
 use sum_testing::suite::{trainer_msg, OWNER_CLAIM_WAIT};
 use sum_testing::{
     addr, assert_error, contracts, funded_app, normalised, standard_incentive, ModelSetup, Suite,
@@ -314,6 +314,33 @@ fn unknown_fields_are_refused() {
         .execute_contract(owner, trainer, &add, &[])
         .unwrap_err();
     assert_error(err, "unknown field `label`");
+}
+
+#[test]
+fn an_existing_model_with_a_wasm_admin_is_refused() {
+    let mut app = funded_app(&USERS);
+    let owner = addr("owner");
+    let code = app.store_code(DensePerceptronFixture::code());
+    let msg = DensePerceptronFixture::instantiate();
+    let admin = Some(owner.to_string());
+    let model = app
+        .instantiate_contract(code, owner.clone(), &msg, &[], "model", admin)
+        .unwrap();
+    let err = Suite::deploy(
+        app,
+        ModelSetup::Existing(model.clone()),
+        standard_incentive(),
+        |_| {},
+    )
+    .err()
+    .expect("a model its deployer could migrate is refused");
+    assert_error(
+        err,
+        ContractError::ModelHasAdmin {
+            model: model.to_string(),
+            admin: owner.to_string(),
+        },
+    );
 }
 
 #[test]
