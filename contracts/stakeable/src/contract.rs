@@ -73,6 +73,7 @@ pub fn execute(
             execute_report(deps, now, config, claim)
         }
         ExecuteMsg::Extension { .. } => Err(ContractError::NoExtension {}),
+        ExecuteMsg::Trained { .. } => Err(ContractError::NotDeferred {}),
     }
 }
 
@@ -136,12 +137,7 @@ fn load_claim(
         .may_load(storage, id)?
         .ok_or(ContractError::UnknownContribution { id })?;
     let claim = Claim {
-        contribution_id: id,
-        claimer: request.claimer.to_string(),
-        role: request.role.clone(),
-        classification: request.classification,
-        prediction: request.prediction,
-        added_at: request.added_at,
+        facts: request.facts(),
         initial_deposit: deposit.initial_deposit,
         claimable: deposit.claimable,
         already_claimed: deposit.claimed_by.contains(&request.claimer),
@@ -290,7 +286,8 @@ mod tests {
     };
     use cosmwasm_std::{coins, from_json, Order, OwnedDeps};
     use sum_common::incentive::ClaimerRole;
-    use sum_rules::stakeable::{StakeableError, MAX_WAIT};
+    use sum_rules::claim::{ClaimError, MAX_WAIT};
+    use sum_rules::stakeable::StakeableError;
 
     type MockDeps = OwnedDeps<MockStorage, MockApi, MockQuerier>;
     const DENOM: &str = "usum";
@@ -392,7 +389,8 @@ mod tests {
         .unwrap_err();
         assert!(matches!(err, ContractError::Payment(_)), "{err}");
         let extension = ExecuteMsg::Extension {
-            sender: alice,
+            sender: alice.clone(),
+            model: alice,
             msg: Binary::default(),
         };
         let err = execute(
@@ -427,10 +425,10 @@ mod tests {
             ),
             (
                 config(Uint256::one(), u64::MAX),
-                StakeableError::WaitTooLong {
+                StakeableError::Claim(ClaimError::WaitTooLong {
                     wait: u64::MAX,
                     max: MAX_WAIT,
-                },
+                }),
             ),
             (
                 config(Uint256::one(), 599),

@@ -36,4 +36,7 @@ pub enum ContractError {
 
     #[error("the stakeable mechanism has no extension messages")]
     NoExtension {},
+
+    #[error("the stakeable mechanism trains the model at once and never asks for training")]
+    NotDeferred {},
 }

@@ -16,7 +16,7 @@ use crate::msg::{
 };
 use crate::owner::{execute_accept_ownership, execute_migrate_component, execute_propose_owner};
 use crate::reply::{
-    handle_reply, INSTANTIATE_DATA_HANDLER, INSTANTIATE_INCENTIVE, INSTANTIATE_MODEL,
+    handle_reply, EXTENSION, INSTANTIATE_DATA_HANDLER, INSTANTIATE_INCENTIVE, INSTANTIATE_MODEL,
 };
 use crate::state::{Config, CONFIG, DATA_HANDLER, INCENTIVE, MODEL, NEXT_ID, PENDING_OWNER};
 
@@ -158,9 +158,12 @@ pub fn execute_add_data(
         .add_attribute("contributor", contributor.as_str())
         .add_attribute("classification", classification.to_string())
         .add_attribute("deposit", cost.to_string());
+    let model = MODEL.load(deps.storage)?;
     if terms.trains_model {
-        let model = MODEL.load(deps.storage)?;
         response = response.add_message(model.update(data.clone(), classification)?);
+    } else {
+        // Trained later: check now that the model will take it.
+        model.validate(&deps.querier, data.clone(), classification)?;
     }
     let store = DATA_HANDLER.load(deps.storage)?.add_contribution(
         id,
@@ -221,7 +224,8 @@ pub fn execute_claim(
     Ok(response.add_message(incentive.execute(&to_msg(claim), vec![])?))
 }
 
-/// Forwards a mechanism's own message, with the sender and its funds.
+/// Forwards a mechanism's own message, with the sender, the model and the funds; trains
+/// the model on whatever contributions the mechanism answers (see `reply`).
 pub fn execute_incentive_extension(
     deps: DepsMut,
     info: MessageInfo,
@@ -229,11 +233,13 @@ pub fn execute_incentive_extension(
 ) -> Result<Response, ContractError> {
     let forward = IncentiveExecuteMsg::Extension {
         sender: info.sender,
+        model: MODEL.load(deps.storage)?.0,
         msg,
     };
     let incentive = INCENTIVE.load(deps.storage)?;
+    let call = incentive.execute(&forward, info.funds)?;
     Ok(Response::new()
-        .add_message(incentive.execute(&forward, info.funds)?)
+        .add_submessage(SubMsg::reply_on_success(call, EXTENSION))
         .add_attribute("action", "incentive_extension"))
 }
 

@@ -78,7 +78,9 @@ pub enum ExecuteMsg {
         /// The component's migrate message.
         msg: Binary,
     },
-    /// Send the incentive mechanism one of its own messages (JSON), with any funds.
+    /// Send the incentive mechanism one of its own messages (JSON), with any funds; the
+    /// model then trains on whatever contributions the mechanism asks for (a prediction
+    /// market's reward batch).
     IncentiveExtension { msg: Binary },
 }
 

@@ -9,7 +9,8 @@ use cosmwasm_std::{
     to_json_binary, Addr, Binary, Coin, CosmosMsg, QuerierWrapper, StdResult, Uint256, WasmMsg,
 };
 
-pub use sum_rules::stakeable::ClaimerRole;
+use sum_rules::claim::ClaimFacts;
+pub use sum_rules::claim::ClaimerRole;
 
 /// What the mechanism needs, beside its own records, to judge a claim on a contribution.
 #[cw_serde]
@@ -27,6 +28,20 @@ pub struct ClaimRequest {
     pub added_at: u64,
 }
 
+impl ClaimRequest {
+    /// The facts the mechanisms' claim rules judge.
+    pub fn facts(&self) -> ClaimFacts {
+        ClaimFacts {
+            contribution_id: self.contribution_id,
+            claimer: self.claimer.to_string(),
+            role: self.role.clone(),
+            classification: self.classification,
+            prediction: self.prediction,
+            added_at: self.added_at,
+        }
+    }
+}
+
 /// Execute messages every mechanism accepts, only from its trainer.
 #[cw_serde]
 #[serde(deny_unknown_fields)]
@@ -42,8 +57,23 @@ pub enum IncentiveExecuteMsg {
     Refund { claim: ClaimRequest },
     /// Another address reports a contribution.
     Report { claim: ClaimRequest },
-    /// The mechanism's own message (JSON), sent to the trainer by `sender` with funds.
-    Extension { sender: Addr, msg: Binary },
+    /// The mechanism's own message (JSON), sent to the trainer by `sender` with funds;
+    /// `model` is the stack's model. May answer `ExtensionResponse` as data.
+    Extension {
+        sender: Addr,
+        model: Addr,
+        msg: Binary,
+    },
+    /// The model has just been trained on this contribution, as the mechanism asked in an
+    /// `ExtensionResponse` (a mechanism that defers training scores it now).
+    Trained { contribution_id: u64, model: Addr },
+}
+
+/// The data a mechanism may answer to `extension`: contributions the trainer must now
+/// train the model on, in this order, sending `trained` after each.
+#[cw_serde]
+pub struct ExtensionResponse {
+    pub train: Vec<u64>,
 }
 
 /// Queries every mechanism answers.
@@ -117,6 +147,17 @@ impl IncentiveContract {
             contributor,
         };
         self.execute(&msg, funds)
+    }
+
+    /// Tells the mechanism the model was trained on a contribution it asked for.
+    pub fn trained(&self, contribution_id: u64, model: Addr) -> StdResult<CosmosMsg> {
+        self.execute(
+            &IncentiveExecuteMsg::Trained {
+                contribution_id,
+                model,
+            },
+            vec![],
+        )
     }
 
     pub fn next_add_data_cost(&self, querier: &QuerierWrapper) -> StdResult<AddDataCostResponse> {

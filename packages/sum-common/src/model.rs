@@ -37,6 +37,10 @@ pub enum ModelQueryMsg {
         samples: Vec<Features>,
         labels: Vec<u32>,
     },
+    /// Whether the model would train on this sample: its features fit and its class exists.
+    /// Answers `{}` or the error `update` would give.
+    #[returns(cosmwasm_std::Empty)]
+    Validate { data: Features, classification: u32 },
     /// Variant, classes, dimension, hyper-parameters and who controls the model.
     #[returns(ModelInfoResponse)]
     Info {},
@@ -147,6 +151,21 @@ impl ModelContract {
             funds: vec![],
         }
         .into())
+    }
+
+    /// Checks that the model would train on a sample, without training it.
+    pub fn validate(
+        &self,
+        querier: &QuerierWrapper,
+        data: Features,
+        classification: u32,
+    ) -> StdResult<()> {
+        let query = ModelQueryMsg::Validate {
+            data,
+            classification,
+        };
+        querier.query_wasm_smart::<Empty>(&self.0, &query)?;
+        Ok(())
     }
 
     /// The model's current prediction for one sample.

@@ -3,7 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use cosmwasm_std::{
-    to_json_binary, Attribute, Binary, Deps, DepsMut, MessageInfo, Response, StdResult, Storage,
+    to_json_binary, Attribute, Binary, Deps, DepsMut, Empty, MessageInfo, Response, StdResult,
+    Storage,
 };
 use cw_storage_plus::{Item, Map};
 use cw_utils::nonpayable;
@@ -14,7 +15,7 @@ use sum_common::model::{
     ParametersResponse, PredictBatchResponse, PredictionResponse,
 };
 use sum_rules::config::ensure_class_names;
-use sum_rules::{Classifier, Features};
+use sum_rules::{ensure_known_class, Classifier, Features};
 
 use crate::control::{self, HANDED_OVER};
 use crate::error::ModelError;
@@ -158,6 +159,15 @@ pub fn query<M: Model>(deps: Deps, msg: ModelQueryMsg) -> Result<Binary, ModelEr
                 correct: rule.evaluate(&samples, &labels)?,
                 total: samples.len() as u32,
             })?
+        }
+        ModelQueryMsg::Validate {
+            data,
+            classification,
+        } => {
+            let rule = M::load(deps.storage, &[&data])?;
+            ensure_known_class(classification, rule.num_classes())?;
+            rule.predict(&data)?;
+            to_json_binary(&Empty {})?
         }
         ModelQueryMsg::Info {} => to_json_binary(&query_info::<M>(deps)?)?,
         ModelQueryMsg::Parameters { start_after, limit } => to_json_binary(&M::parameters(

@@ -3,13 +3,16 @@
 //! save; benchmarks and the simulator call the same rules natively.
 
 pub mod centroid;
+pub mod claim;
 pub mod classifier;
 pub mod config;
 pub mod features;
 pub mod fixed_point;
 pub mod log;
+pub mod market;
 pub mod naive_bayes;
 pub mod perceptron;
+pub mod points;
 pub mod sparse_centroid;
 pub mod stakeable;
 

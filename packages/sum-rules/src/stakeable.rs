@@ -10,12 +10,10 @@ use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{CheckedMultiplyRatioError, OverflowError, Uint256};
 use thiserror::Error;
 
+use crate::claim::{ensure_wait, ClaimError, ClaimFacts, ClaimerRole};
+
 /// Seconds in an hour: the price's time unit.
 const HOUR: u64 = 3600;
-
-/// The longest wait a mechanism accepts: ten years. Longer waits would lock deposits
-/// for good.
-pub const MAX_WAIT: u64 = 10 * 365 * 86_400;
 
 /// Why the stakeable mechanism refuses a configuration or a claim.
 #[derive(Error, Debug, PartialEq)]
@@ -26,6 +24,9 @@ pub enum StakeableError {
     #[error("{0}")]
     MultiplyRatio(#[from] CheckedMultiplyRatioError),
 
+    #[error(transparent)]
+    Claim(#[from] ClaimError),
+
     #[error("wait times must satisfy refund_wait ({refund}) <= owner_claim_wait ({owner_claim}) <= any_address_claim_wait ({any_address_claim})")]
     InvalidWaits {
         refund: u64,
@@ -33,53 +34,14 @@ pub enum StakeableError {
         any_address_claim: u64,
     },
 
-    #[error("wait of {wait}s is too long: at most {max}s")]
-    WaitTooLong { wait: u64, max: u64 },
-
     #[error("the deposit denom must not be empty")]
     EmptyDenom {},
 
     #[error("cost_weight {cost_weight} is too large: the price cost_weight × 3600 overflows")]
     CostWeightTooLarge { cost_weight: Uint256 },
 
-    #[error("only the contributor may ask for a refund of contribution {id}")]
-    NotContributor { id: u64 },
-
-    #[error("{claimer} has already claimed from contribution {id}")]
-    AlreadyClaimed { id: u64, claimer: String },
-
-    #[error("nothing is left to claim from contribution {id}")]
-    NothingClaimable { id: u64 },
-
-    #[error("too early: contribution {id} was added {elapsed}s ago, claims need {wait}s")]
-    TooEarly { id: u64, elapsed: u64, wait: u64 },
-
-    #[error("the model predicts {prediction} for contribution {id}, labelled {classification}: no refund")]
-    ModelDisagrees {
-        id: u64,
-        prediction: u32,
-        classification: u32,
-    },
-
-    #[error("the model agrees with contribution {id} (class {classification}): nothing to take")]
-    ModelAgrees { id: u64, classification: u32 },
-
-    #[error("contribution {id} is your own: ask for a refund instead")]
-    OwnContribution { id: u64 },
-
     #[error("{reporter} has no refunded good contribution, so may not take deposits yet")]
     NoGoodContributions { reporter: String },
-}
-
-/// Who asks to be paid from a contribution, as the trainer sees it.
-#[cw_serde]
-pub enum ClaimerRole {
-    /// The address that added the contribution.
-    Contributor,
-    /// The trainer's owner (not the contributor).
-    Owner,
-    /// Anyone else.
-    Other,
 }
 
 /// Seconds that must pass before each kind of claim, in increasing order.
@@ -100,13 +62,7 @@ impl Waits {
                 any_address_claim: self.any_address_claim,
             });
         }
-        if self.any_address_claim > MAX_WAIT {
-            return Err(StakeableError::WaitTooLong {
-                wait: self.any_address_claim,
-                max: MAX_WAIT,
-            });
-        }
-        Ok(())
+        Ok(ensure_wait(self.any_address_claim)?)
     }
 }
 
@@ -132,18 +88,11 @@ pub fn add_data_cost(cost_weight: Uint256, elapsed: u64) -> Result<Uint256, Stak
     Ok(cost_weight.checked_mul(Uint256::from(HOUR))? / Uint256::from(divisor))
 }
 
-/// Everything a claim on one contribution is judged by.
+/// Everything a claim on one contribution is judged by: the trainer's facts and the
+/// mechanism's own record of the deposit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
-    pub contribution_id: u64,
-    /// The claimer's address, for messages.
-    pub claimer: String,
-    pub role: ClaimerRole,
-    pub classification: u32,
-    /// The model's current prediction for the contribution's features.
-    pub prediction: u32,
-    /// Block time (seconds) at which the contribution was added.
-    pub added_at: u64,
+    pub facts: ClaimFacts,
     pub initial_deposit: Uint256,
     pub claimable: Uint256,
     /// Whether the claimer has already claimed from this contribution.
@@ -151,32 +100,12 @@ pub struct Claim {
 }
 
 impl Claim {
-    fn elapsed(&self, now: u64) -> u64 {
-        now.saturating_sub(self.added_at)
-    }
-
-    fn ensure_unclaimed(&self) -> Result<(), StakeableError> {
-        if self.already_claimed {
-            return Err(StakeableError::AlreadyClaimed {
-                id: self.contribution_id,
-                claimer: self.claimer.clone(),
-            });
-        }
+    fn ensure_unclaimed(&self) -> Result<(), ClaimError> {
+        let facts = &self.facts;
+        facts.ensure_first_claim(self.already_claimed.then_some(facts.claimer.as_str()))?;
         if self.claimable.is_zero() {
-            return Err(StakeableError::NothingClaimable {
-                id: self.contribution_id,
-            });
-        }
-        Ok(())
-    }
-
-    fn ensure_waited(&self, now: u64, wait: u64) -> Result<(), StakeableError> {
-        let elapsed = self.elapsed(now);
-        if elapsed < wait {
-            return Err(StakeableError::TooEarly {
-                id: self.contribution_id,
-                elapsed,
-                wait,
+            return Err(ClaimError::NothingClaimable {
+                id: facts.contribution_id,
             });
         }
         Ok(())
@@ -187,20 +116,10 @@ impl Claim {
 /// with the contribution after `waits.refund`. Checks in order: the claimer is the
 /// contributor, not yet claimed by them, something claimable, waited, model agrees.
 pub fn refund_amount(claim: &Claim, now: u64, waits: &Waits) -> Result<Uint256, StakeableError> {
-    if claim.role != ClaimerRole::Contributor {
-        return Err(StakeableError::NotContributor {
-            id: claim.contribution_id,
-        });
-    }
+    claim.facts.ensure_contributor()?;
     claim.ensure_unclaimed()?;
-    claim.ensure_waited(now, waits.refund)?;
-    if claim.prediction != claim.classification {
-        return Err(StakeableError::ModelDisagrees {
-            id: claim.contribution_id,
-            prediction: claim.prediction,
-            classification: claim.classification,
-        });
-    }
+    claim.facts.ensure_waited(now, waits.refund)?;
+    claim.facts.ensure_model_agrees()?;
     Ok(claim.claimable)
 }
 
@@ -223,28 +142,20 @@ pub fn report_amount(
     waits: &Waits,
     reporter: &ReporterStanding,
 ) -> Result<Uint256, StakeableError> {
-    let elapsed = claim.elapsed(now);
-    let owner_window = claim.role == ClaimerRole::Owner && elapsed >= waits.owner_claim;
+    let facts = &claim.facts;
+    let elapsed = facts.elapsed(now);
+    let owner_window = facts.role == ClaimerRole::Owner && elapsed >= waits.owner_claim;
     if owner_window || elapsed >= waits.any_address_claim {
         claim.ensure_unclaimed()?;
         return Ok(claim.claimable);
     }
-    if claim.role == ClaimerRole::Contributor {
-        return Err(StakeableError::OwnContribution {
-            id: claim.contribution_id,
-        });
-    }
+    facts.ensure_not_contributor()?;
     claim.ensure_unclaimed()?;
-    claim.ensure_waited(now, waits.refund)?;
-    if claim.prediction == claim.classification {
-        return Err(StakeableError::ModelAgrees {
-            id: claim.contribution_id,
-            classification: claim.classification,
-        });
-    }
+    facts.ensure_waited(now, waits.refund)?;
+    facts.ensure_model_disagrees()?;
     if reporter.num_valid == 0 {
         return Err(StakeableError::NoGoodContributions {
-            reporter: claim.claimer.clone(),
+            reporter: facts.claimer.clone(),
         });
     }
     let reward = claim
@@ -260,6 +171,7 @@ pub fn report_amount(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::claim::MAX_WAIT;
     use proptest::prelude::*;
 
     const WAITS: Waits = Waits {
@@ -275,12 +187,14 @@ mod tests {
             _ => ClaimerRole::Other,
         };
         Claim {
-            contribution_id: 7,
-            claimer: claimer.into(),
-            role,
-            classification: 1,
-            prediction,
-            added_at: 1000,
+            facts: ClaimFacts {
+                contribution_id: 7,
+                claimer: claimer.into(),
+                role,
+                classification: 1,
+                prediction,
+                added_at: 1000,
+            },
             initial_deposit: Uint256::from(100u128),
             claimable: Uint256::from(100u128),
             already_claimed: false,
@@ -360,10 +274,10 @@ mod tests {
         };
         assert_eq!(
             validate_config("usum", weight, &forever),
-            Err(StakeableError::WaitTooLong {
+            Err(StakeableError::Claim(ClaimError::WaitTooLong {
                 wait: u64::MAX,
                 max: MAX_WAIT
-            })
+            }))
         );
         validate_config("usum", Uint256::MAX / Uint256::from(3600u128), &WAITS).unwrap();
     }
@@ -373,12 +287,12 @@ mod tests {
         let mut c = claim("reporter", 1);
         assert_eq!(
             refund_amount(&c, 2000, &WAITS),
-            Err(StakeableError::NotContributor { id: 7 })
+            Err(StakeableError::Claim(ClaimError::NotContributor { id: 7 }))
         );
-        c.role = ClaimerRole::Owner;
+        c.facts.role = ClaimerRole::Owner;
         assert_eq!(
             refund_amount(&c, 2000, &WAITS),
-            Err(StakeableError::NotContributor { id: 7 })
+            Err(StakeableError::Claim(ClaimError::NotContributor { id: 7 }))
         );
     }
 
@@ -389,31 +303,36 @@ mod tests {
         c.claimable = Uint256::zero();
         assert!(matches!(
             refund_amount(&c, 0, &WAITS),
-            Err(StakeableError::AlreadyClaimed { id: 7, .. })
+            Err(StakeableError::Claim(ClaimError::AlreadyClaimed {
+                id: 7,
+                ..
+            }))
         ));
         c.already_claimed = false;
         assert_eq!(
             refund_amount(&c, 0, &WAITS),
-            Err(StakeableError::NothingClaimable { id: 7 })
+            Err(StakeableError::Claim(ClaimError::NothingClaimable {
+                id: 7
+            }))
         );
         c.claimable = Uint256::from(40u128);
         assert_eq!(
             refund_amount(&c, 1059, &WAITS),
-            Err(StakeableError::TooEarly {
+            Err(StakeableError::Claim(ClaimError::TooEarly {
                 id: 7,
                 elapsed: 59,
                 wait: 60
-            })
+            }))
         );
         assert_eq!(
             refund_amount(&c, 1060, &WAITS),
-            Err(StakeableError::ModelDisagrees {
+            Err(StakeableError::Claim(ClaimError::ModelDisagrees {
                 id: 7,
                 prediction: 0,
                 classification: 1
-            })
+            }))
         );
-        c.prediction = 1;
+        c.facts.prediction = 1;
         assert_eq!(refund_amount(&c, 1060, &WAITS), Ok(Uint256::from(40u128)));
     }
 
@@ -422,27 +341,27 @@ mod tests {
         let own = claim("contributor", 0);
         assert_eq!(
             report_amount(&own, 1100, &WAITS, &stranger(1, 1)),
-            Err(StakeableError::OwnContribution { id: 7 })
+            Err(StakeableError::Claim(ClaimError::OwnContribution { id: 7 }))
         );
         let mut c = claim("reporter", 0);
         c.already_claimed = true;
         assert!(matches!(
             report_amount(&c, 1100, &WAITS, &stranger(1, 1)),
-            Err(StakeableError::AlreadyClaimed { .. })
+            Err(StakeableError::Claim(ClaimError::AlreadyClaimed { .. }))
         ));
         c.already_claimed = false;
         assert!(matches!(
             report_amount(&c, 1059, &WAITS, &stranger(1, 1)),
-            Err(StakeableError::TooEarly { .. })
+            Err(StakeableError::Claim(ClaimError::TooEarly { .. }))
         ));
         let mut agreeing = c.clone();
-        agreeing.prediction = 1;
+        agreeing.facts.prediction = 1;
         assert_eq!(
             report_amount(&agreeing, 1060, &WAITS, &stranger(1, 1)),
-            Err(StakeableError::ModelAgrees {
+            Err(StakeableError::Claim(ClaimError::ModelAgrees {
                 id: 7,
                 classification: 1
-            })
+            }))
         );
         assert_eq!(
             report_amount(&c, 1060, &WAITS, &stranger(0, 3)),
@@ -483,17 +402,17 @@ mod tests {
         // Before the owner's wait the ordinary rules apply (the model agrees here).
         assert!(matches!(
             report_amount(&c, 1599, &WAITS, &owner),
-            Err(StakeableError::ModelAgrees { .. })
+            Err(StakeableError::Claim(ClaimError::ModelAgrees { .. }))
         ));
         assert_eq!(
             report_amount(&c, 1600, &WAITS, &owner),
             Ok(Uint256::from(70u128))
         );
         let mut other = c.clone();
-        other.role = ClaimerRole::Other;
+        other.facts.role = ClaimerRole::Other;
         assert!(matches!(
             report_amount(&other, 1600, &WAITS, &stranger(0, 0)),
-            Err(StakeableError::ModelAgrees { .. })
+            Err(StakeableError::Claim(ClaimError::ModelAgrees { .. }))
         ));
         assert_eq!(
             report_amount(&c, 7000, &WAITS, &stranger(0, 0)),
@@ -502,7 +421,7 @@ mod tests {
         c.already_claimed = true;
         assert!(matches!(
             report_amount(&c, 7000, &WAITS, &stranger(0, 0)),
-            Err(StakeableError::AlreadyClaimed { .. })
+            Err(StakeableError::Claim(ClaimError::AlreadyClaimed { .. }))
         ));
     }
 

@@ -67,4 +67,11 @@ fn main() {
         sum_sparse_nearest_centroid
     );
     write_schema!(root, "stakeable", "sum-stakeable", sum_stakeable);
+    write_schema!(root, "points", "sum-points", sum_points);
+    write_schema!(
+        root,
+        "prediction-market",
+        "sum-prediction-market",
+        sum_prediction_market
+    );
 }

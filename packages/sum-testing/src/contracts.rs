@@ -20,6 +20,8 @@ wrap!(naive_bayes, sum_naive_bayes);
 wrap!(nearest_centroid, sum_nearest_centroid);
 wrap!(sparse_nearest_centroid, sum_sparse_nearest_centroid);
 wrap!(stakeable, sum_stakeable);
+wrap!(points, sum_points);
+wrap!(prediction_market, sum_prediction_market);
 
 pub fn trainer() -> Box<dyn Contract<Empty>> {
     use sum_trainer::contract::{execute, instantiate, migrate, query, reply};

@@ -46,6 +46,21 @@ impl ModelSpec {
     }
 }
 
+/// An incentive mechanism to deploy: its code and instantiate message.
+pub struct IncentiveSpec {
+    pub code: fn() -> Box<dyn Contract<Empty>>,
+    pub msg: Binary,
+}
+
+impl IncentiveSpec {
+    pub fn new(code: fn() -> Box<dyn Contract<Empty>>, msg: &impl Serialize) -> Self {
+        IncentiveSpec {
+            code,
+            msg: to_json_binary(msg).expect("serialises"),
+        }
+    }
+}
+
 /// Where a suite's model comes from.
 pub enum ModelSetup {
     /// The trainer instantiates it.
@@ -59,8 +74,8 @@ pub const REFUND_WAIT: u64 = 60;
 pub const OWNER_CLAIM_WAIT: u64 = 86_400;
 pub const ANY_ADDRESS_CLAIM_WAIT: u64 = 7 * 86_400;
 
-/// The deposit/refund/take mechanism with the standard waits and the given cost weight.
-pub fn incentive(cost_weight: u128) -> sum_stakeable::msg::InstantiateMsg {
+/// The deposit/refund/take mechanism's instantiate message with the standard waits.
+pub fn stakeable_msg(cost_weight: u128) -> sum_stakeable::msg::InstantiateMsg {
     sum_stakeable::msg::InstantiateMsg {
         denom: DENOM.into(),
         cost_weight: Uint256::from(cost_weight),
@@ -70,10 +85,35 @@ pub fn incentive(cost_weight: u128) -> sum_stakeable::msg::InstantiateMsg {
     }
 }
 
+/// The deposit/refund/take mechanism with the standard waits and the given cost weight.
+pub fn incentive(cost_weight: u128) -> IncentiveSpec {
+    IncentiveSpec::new(contracts::stakeable, &stakeable_msg(cost_weight))
+}
+
 /// The standard mechanism: cost weight 1000 (a deposit of 3.6 million `usum` right after an
 /// update, 60 000 an hour later).
-pub fn standard_incentive() -> sum_stakeable::msg::InstantiateMsg {
+pub fn standard_incentive() -> IncentiveSpec {
     incentive(1000)
+}
+
+/// The points mechanism with the standard refund wait.
+pub fn points_incentive() -> IncentiveSpec {
+    let msg = sum_points::msg::InstantiateMsg {
+        refund_wait: REFUND_WAIT,
+    };
+    IncentiveSpec::new(contracts::points, &msg)
+}
+
+/// The prediction market: stake `min_stake`, a day for each reveal, a week to withdraw.
+pub fn market_incentive(min_stake: u128, max_batch: u32) -> IncentiveSpec {
+    let msg = sum_prediction_market::msg::InstantiateMsg {
+        denom: DENOM.into(),
+        min_stake: Uint256::from(min_stake),
+        reveal_wait: OWNER_CLAIM_WAIT,
+        any_address_claim_wait: ANY_ADDRESS_CLAIM_WAIT,
+        max_batch,
+    };
+    IncentiveSpec::new(contracts::prediction_market, &msg)
 }
 
 /// A real vector, L2-normalised and rounded to fixed point (client-side encoding).
@@ -131,7 +171,7 @@ pub fn trainer_msg(
     model: ModelSource,
     encoder: Encoder,
     incentive_code: u64,
-    incentive: &sum_stakeable::msg::InstantiateMsg,
+    incentive: Binary,
 ) -> StdResult<InstantiateMsg> {
     let component = |code_id, msg, label: &str| ComponentInstantiation {
         code_id,
@@ -150,17 +190,13 @@ pub fn trainer_msg(
             "data handler",
         ),
         model,
-        incentive: component(incentive_code, to_json_binary(incentive)?, "incentive"),
+        incentive: component(incentive_code, incentive, "incentive"),
     })
 }
 
 impl Suite {
     /// Deploys a stack whose owner is "owner"; each named user gets [`STARTING_BALANCE`].
-    pub fn new(
-        model: ModelSpec,
-        incentive: sum_stakeable::msg::InstantiateMsg,
-        users: &[&str],
-    ) -> Self {
+    pub fn new(model: ModelSpec, incentive: IncentiveSpec, users: &[&str]) -> Self {
         Self::deploy(
             funded_app(users),
             ModelSetup::Instantiated(model),
@@ -175,13 +211,13 @@ impl Suite {
     pub fn deploy(
         mut app: App,
         model: ModelSetup,
-        incentive: sum_stakeable::msg::InstantiateMsg,
+        incentive: IncentiveSpec,
         adjust: impl FnOnce(&mut InstantiateMsg),
     ) -> StdResult<Self> {
         let owner = addr("owner");
         let trainer_code = app.store_code(contracts::trainer());
         let data_handler_code = app.store_code(contracts::data_handler());
-        let incentive_code = app.store_code(contracts::stakeable());
+        let incentive_code = app.store_code((incentive.code)());
         let (model, encoder) = match model {
             ModelSetup::Instantiated(spec) => {
                 let code_id = app.store_code((spec.code)());
@@ -204,7 +240,7 @@ impl Suite {
             model,
             encoder,
             incentive_code,
-            &incentive,
+            incentive.msg,
         )?;
         adjust(&mut msg);
         let trainer =
@@ -271,6 +307,29 @@ impl Suite {
         let response = self.add_data(sender, data, classification, &funds)?;
         let added: AddDataResponse = from_json(response.data.expect("add_data answers the id"))?;
         Ok(added.id)
+    }
+
+    /// Sends the mechanism one of its own messages through the trainer.
+    pub fn incentive_extension(
+        &mut self,
+        sender: &Addr,
+        msg: &impl Serialize,
+        funds: &[Coin],
+    ) -> StdResult<AppResponse> {
+        let msg = ExecuteMsg::IncentiveExtension {
+            msg: to_json_binary(msg)?,
+        };
+        self.execute(sender, &msg, funds)
+    }
+
+    /// Queries the mechanism.
+    pub fn query_incentive<T: serde::de::DeserializeOwned>(
+        &self,
+        msg: &impl Serialize,
+    ) -> StdResult<T> {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.components.incentive, msg)
     }
 
     pub fn refund(&mut self, sender: &Addr, id: u64) -> StdResult<AppResponse> {

@@ -3,6 +3,7 @@
 
 use cosmwasm_std::Uint256;
 use sum_common::{Encoder, SCALE};
+use sum_rules::claim::ClaimError;
 use sum_rules::stakeable::StakeableError as Mechanism;
 use sum_testing::snapshot::Snapshot;
 use sum_testing::suite::{ANY_ADDRESS_CLAIM_WAIT, OWNER_CLAIM_WAIT, REFUND_WAIT};
@@ -103,7 +104,7 @@ fn refund_pays_the_contributor_back_after_the_wait() {
     let err = suite.refund(&alice, ALICE_NORTH_EAST).unwrap_err();
     assert_error(
         err,
-        Mechanism::TooEarly {
+        ClaimError::TooEarly {
             id: ALICE_NORTH_EAST,
             elapsed: 0,
             wait: REFUND_WAIT,
@@ -113,7 +114,7 @@ fn refund_pays_the_contributor_back_after_the_wait() {
     let err = suite.refund(&carol, ALICE_NORTH_EAST).unwrap_err();
     assert_error(
         err,
-        Mechanism::NotContributor {
+        ClaimError::NotContributor {
             id: ALICE_NORTH_EAST,
         },
     );
@@ -126,7 +127,7 @@ fn refund_pays_the_contributor_back_after_the_wait() {
     let err = suite.refund(&bob, BOB_BAD).unwrap_err();
     assert_error(
         err,
-        Mechanism::ModelDisagrees {
+        ClaimError::ModelDisagrees {
             id: BOB_BAD,
             prediction: 1,
             classification: 0,
@@ -175,7 +176,7 @@ fn refund_pays_the_contributor_back_after_the_wait() {
     let err = suite.refund(&alice, ALICE_NORTH_EAST).unwrap_err();
     assert_error(
         err,
-        Mechanism::AlreadyClaimed {
+        ClaimError::AlreadyClaimed {
             id: ALICE_NORTH_EAST,
             claimer: alice.to_string(),
         },
@@ -200,11 +201,11 @@ fn good_contributors_take_shares_of_a_bad_deposit() {
         },
     );
     let err = suite.report(&bob, BOB_BAD).unwrap_err();
-    assert_error(err, Mechanism::OwnContribution { id: BOB_BAD });
+    assert_error(err, ClaimError::OwnContribution { id: BOB_BAD });
     let err = suite.report(&bob, CAROL_GOOD).unwrap_err();
     assert_error(
         err,
-        Mechanism::ModelAgrees {
+        ClaimError::ModelAgrees {
             id: CAROL_GOOD,
             classification: 1,
         },
@@ -226,7 +227,7 @@ fn good_contributors_take_shares_of_a_bad_deposit() {
     let err = suite.report(&carol, BOB_BAD).unwrap_err();
     assert_error(
         err,
-        Mechanism::AlreadyClaimed {
+        ClaimError::AlreadyClaimed {
             id: BOB_BAD,
             claimer: carol.to_string(),
         },
@@ -249,7 +250,7 @@ fn good_contributors_take_shares_of_a_bad_deposit() {
     assert_funds_invariant(&suite);
 
     let err = suite.report(&dave, BOB_BAD).unwrap_err();
-    assert_error(err, Mechanism::NothingClaimable { id: BOB_BAD });
+    assert_error(err, ClaimError::NothingClaimable { id: BOB_BAD });
 }
 
 #[test]
@@ -276,7 +277,7 @@ fn owner_then_anyone_take_what_is_left_after_their_waits() {
     let err = suite.report(&owner, BOB_BAD).unwrap_err();
     assert_error(
         err,
-        Mechanism::AlreadyClaimed {
+        ClaimError::AlreadyClaimed {
             id: BOB_BAD,
             claimer: owner.to_string(),
         },
@@ -286,7 +287,7 @@ fn owner_then_anyone_take_what_is_left_after_their_waits() {
     let err = suite.report(&dave, ALICE_EAST).unwrap_err();
     assert_error(
         err,
-        Mechanism::ModelAgrees {
+        ClaimError::ModelAgrees {
             id: ALICE_EAST,
             classification: 1,
         },
@@ -299,6 +300,6 @@ fn owner_then_anyone_take_what_is_left_after_their_waits() {
     suite.report(&dave, ALICE_EAST).unwrap();
     assert_eq!(suite.balance(&dave), balance + unclaimed);
     let err = suite.refund(&alice, ALICE_EAST).unwrap_err();
-    assert_error(err, Mechanism::NothingClaimable { id: ALICE_EAST });
+    assert_error(err, ClaimError::NothingClaimable { id: ALICE_EAST });
     assert_funds_invariant(&suite);
 }

@@ -15,6 +15,7 @@ use sum_common::model::{
 };
 use sum_common::Features;
 use sum_model::ModelError;
+use sum_rules::claim::ClaimError;
 use sum_rules::stakeable::StakeableError;
 use sum_rules::Classifier;
 use sum_testing::fixtures::*;
@@ -326,7 +327,7 @@ fn deposit_refund_take<F: ModelFixture>() {
     let err = suite.refund(&bob, bad).unwrap_err();
     assert_error(
         err,
-        StakeableError::ModelDisagrees {
+        ClaimError::ModelDisagrees {
             id: bad,
             prediction: label,
             classification: 1 - label,
@@ -356,7 +357,7 @@ fn deposit_refund_take<F: ModelFixture>() {
     let err = suite.report(&alice, bad).unwrap_err();
     assert_error(
         err,
-        StakeableError::AlreadyClaimed {
+        ClaimError::AlreadyClaimed {
             id: bad,
             claimer: alice.to_string(),
         },
@@ -370,7 +371,7 @@ fn deposit_refund_take<F: ModelFixture>() {
     let err = suite.refund(&alice, good).unwrap_err();
     assert_error(
         err,
-        StakeableError::AlreadyClaimed {
+        ClaimError::AlreadyClaimed {
             id: good,
             claimer: alice.to_string(),
         },

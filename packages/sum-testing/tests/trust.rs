@@ -3,16 +3,17 @@
 //! claim of the mechanism) and move entirely with ownership; an immutable deployment has
 //! no admin at all. Calls that carry funds they should not, or unknown fields, are refused.
 
-use cosmwasm_std::{coins, to_json_binary, Addr, Empty, StdError, WasmMsg};
+use cosmwasm_std::{coins, to_json_binary, Addr, Binary, Empty, StdError, WasmMsg};
 use cw_multi_test::Executor;
 use cw_utils::PaymentError;
 use sum_common::Encoder;
+use sum_rules::claim::ClaimError;
 use sum_rules::stakeable::StakeableError;
 use sum_testing::fixtures::{spec, DensePerceptronFixture, ModelFixture};
-use sum_testing::suite::{trainer_msg, OWNER_CLAIM_WAIT};
+use sum_testing::suite::{stakeable_msg, trainer_msg, OWNER_CLAIM_WAIT};
 use sum_testing::{
-    addr, assert_error, contracts, funded_app, normalised, standard_incentive, ModelSetup, Suite,
-    DENOM,
+    addr, assert_error, contracts, funded_app, normalised, standard_incentive, IncentiveSpec,
+    ModelSetup, Suite, DENOM,
 };
 use sum_trainer::msg::{Component, ExecuteMsg, ModelSource};
 use sum_trainer::ContractError;
@@ -179,7 +180,7 @@ fn ownership_moves_in_two_steps_and_takes_every_power_with_it() {
     let err = suite.report(&owner, id).unwrap_err();
     assert_error(
         err,
-        StakeableError::ModelAgrees {
+        ClaimError::ModelAgrees {
             id,
             classification: 0,
         },
@@ -274,7 +275,7 @@ fn calls_that_take_no_funds_refuse_them() {
         },
         Encoder::None,
         0,
-        &standard_incentive(),
+        Binary::default(),
     )
     .unwrap();
     let err = app
@@ -297,7 +298,7 @@ fn unknown_fields_are_refused() {
         },
         Encoder::None,
         0,
-        &standard_incentive(),
+        Binary::default(),
     )
     .unwrap();
     let mut misspelt = serde_json::to_value(&msg).unwrap();
@@ -345,12 +346,12 @@ fn an_existing_model_with_a_wasm_admin_is_refused() {
 
 #[test]
 fn instantiation_fails_whole_when_a_component_refuses_its_message() {
-    let mut incentive = standard_incentive();
-    incentive.owner_claim_wait = 1;
+    let mut msg = stakeable_msg(1000);
+    msg.owner_claim_wait = 1;
     let err = Suite::deploy(
         funded_app(&[]),
         ModelSetup::Instantiated(spec::<DensePerceptronFixture>()),
-        incentive,
+        IncentiveSpec::new(contracts::stakeable, &msg),
         |_| {},
     )
     .err()
