@@ -43,8 +43,8 @@ pub trait ModelFixture {
     fn chunked() -> (Self::Instantiate, Vec<Self::Extension>);
     /// A chunk the model refuses, with its error.
     fn bad_chunk() -> (Self::Extension, ConfigError);
-    /// A sample and the class the reference model keeps predicting for it, even after
-    /// one contribution with the other class.
+    /// A sample and a class the reference model predicts for it, and still predicts after
+    /// training on the sample with the other class and then with this class again.
     fn stable_sample() -> (Features, u32);
     /// Refused samples, each with its class and error.
     fn bad_samples() -> Vec<(Features, u32, SampleError)>;

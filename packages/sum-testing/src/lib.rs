@@ -5,6 +5,7 @@
 
 pub mod contracts;
 pub mod fixtures;
+pub mod market;
 pub mod snapshot;
 pub mod suite;
 

@@ -1,5 +1,6 @@
 //! One conformance suite for every model: each scenario is written once, generic over a
-//! [`ModelFixture`], and instantiated for all five models at the bottom of this file.
+//! [`ModelFixture`], and instantiated for all five models at the bottom of this file. Every
+//! model also runs under each of the three incentive mechanisms.
 
 use cosmwasm_std::{Addr, Coin, Empty, Order, StdError, Uint256};
 use cw_multi_test::{App, Executor};
@@ -15,14 +16,18 @@ use sum_common::model::{
 };
 use sum_common::Features;
 use sum_model::ModelError;
+use sum_prediction_market::msg::MarketMsg;
 use sum_rules::claim::ClaimError;
+use sum_rules::market::Sample;
 use sum_rules::stakeable::StakeableError;
 use sum_rules::Classifier;
 use sum_testing::fixtures::*;
+use sum_testing::market::TestSet;
 use sum_testing::snapshot::RawStorage;
-use sum_testing::suite::REFUND_WAIT;
+use sum_testing::suite::{ANY_ADDRESS_CLAIM_WAIT, REFUND_WAIT};
 use sum_testing::{
-    addr, assert_error, funded_app, incentive, standard_incentive, ModelSetup, Suite, DENOM,
+    addr, assert_error, funded_app, incentive, market_incentive, points_incentive,
+    standard_incentive, ModelSetup, Suite, DENOM,
 };
 
 const USERS: [&str; 5] = ["alice", "bob", "carol", "dave", "mallory"];
@@ -380,6 +385,81 @@ fn deposit_refund_take<F: ModelFixture>() {
     assert_eq!(suite.balance(&suite.components.incentive), Uint256::zero());
 }
 
+/// The points mechanism on this model: a point for good data, a report for bad, each
+/// contribution claimed once.
+fn points_refund_and_report<F: ModelFixture>() {
+    let mut suite = Suite::new(spec::<F>(), points_incentive(), &USERS);
+    let (alice, bob, carol, dave) = (addr("alice"), addr("bob"), addr("carol"), addr("dave"));
+    let (sample, label) = F::stable_sample();
+    let good = suite
+        .add_data_paying(&alice, sample.clone(), label)
+        .unwrap();
+    let bad = suite
+        .add_data_paying(&bob, sample.clone(), 1 - label)
+        .unwrap();
+    suite.add_data_paying(&carol, sample, label).unwrap();
+    suite.advance(REFUND_WAIT);
+    let before = suite.snapshot(&USERS);
+    let err = suite.refund(&bob, bad).unwrap_err();
+    assert_error(
+        err,
+        ClaimError::ModelDisagrees {
+            id: bad,
+            prediction: label,
+            classification: 1 - label,
+        },
+    );
+    assert_eq!(suite.snapshot(&USERS), before);
+    suite.refund(&alice, good).unwrap();
+    suite.report(&dave, bad).unwrap();
+    let before = suite.snapshot(&USERS);
+    let err = suite.report(&carol, bad).unwrap_err();
+    assert_error(
+        err,
+        ClaimError::AlreadyClaimed {
+            id: bad,
+            claimer: dave.to_string(),
+        },
+    );
+    assert_eq!(suite.snapshot(&USERS), before);
+    let query = sum_points::msg::QueryMsg::Points {
+        address: alice.to_string(),
+    };
+    let points: sum_points::msg::PointsResponse = suite.query_incentive(&query).unwrap();
+    assert_eq!(points.points, 1);
+}
+
+/// A whole prediction market on this model, trained in batches after the reveal: every
+/// token of the bounty and the stakes is paid out, to contributors or back to the provider.
+fn market_settles<F: ModelFixture>() {
+    let mut suite = Suite::new(spec::<F>(), market_incentive(1000, 2), &USERS);
+    let provider = suite.owner.clone();
+    let (sample, label) = F::stable_sample();
+    let piece = Sample {
+        data: sample.clone(),
+        classification: label,
+    };
+    let test_set = TestSet::new(vec![piece.clone(), piece], 2);
+    suite.open_market(&provider, &test_set, 10_000, 3).unwrap();
+    for (who, class) in [("alice", label), ("bob", 1 - label), ("carol", label)] {
+        suite
+            .add_data_paying(&addr(who), sample.clone(), class)
+            .unwrap();
+    }
+    suite.end_and_reveal(&provider, &test_set).unwrap();
+    assert_eq!(suite.process_all(&addr("dave"), 2).unwrap(), 2);
+    assert_eq!(suite.predict(sample).unwrap(), label);
+    let everyone: Vec<Addr> = ["alice", "bob", "carol"].iter().map(|n| addr(n)).collect();
+    let paid: Uint256 = suite.withdraw_all(&everyone).into_iter().sum();
+    suite.advance(ANY_ADDRESS_CLAIM_WAIT);
+    let left = suite.balance(&suite.components.incentive);
+    suite
+        .market_call(&provider, &MarketMsg::Reclaim {})
+        .unwrap();
+    assert_eq!(paid + left, Uint256::from(10_000u128 + 3 * 1000));
+    assert_eq!(suite.balance(&suite.components.incentive), Uint256::zero());
+}
+
 #[derive(Debug, Clone)]
 enum Operation {
     AddData {
@@ -570,6 +650,16 @@ macro_rules! conformance {
             #[test]
             fn deposit_refund_take() {
                 super::deposit_refund_take::<$fixture>();
+            }
+
+            #[test]
+            fn points_refund_and_report() {
+                super::points_refund_and_report::<$fixture>();
+            }
+
+            #[test]
+            fn market_settles() {
+                super::market_settles::<$fixture>();
             }
 
             #[test]
