@@ -1,23 +1,23 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{
-    to_json_binary, Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Order, Response,
-    StdResult,
+    to_json_binary, Addr, Binary, Deps, DepsMut, Env, MessageInfo, Order, Response, StdResult,
 };
 use cw_storage_plus::Bound;
 use cw_utils::nonpayable;
+use sum_common::component::init_component;
 use sum_common::data_handler::{
     Contribution, ContributionWithId, ContributionsResponse, CountsResponse,
 };
-use sum_common::gate::{ensure_trainer, TRAINER};
+use sum_common::gate::ensure_trainer;
 use sum_common::Features;
 
 use crate::error::ContractError;
 use crate::msg::{ExecuteMsg, InstantiateMsg, QueryMsg};
 use crate::state::{BY_CONTRIBUTOR, CONTRIBUTIONS, CONTRIBUTOR_COUNTS, COUNT};
 
-const CONTRACT_NAME: &str = env!("CARGO_PKG_NAME");
-const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The cw2 name and version this contract records.
+const CONTRACT: (&str, &str) = (env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
 
 /// Page size of the listing queries when none is given, and the largest allowed.
 const DEFAULT_LIMIT: u32 = 10;
@@ -30,13 +30,9 @@ pub fn instantiate(
     info: MessageInfo,
     _msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
-    nonpayable(&info)?;
-    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    TRAINER.save(deps.storage, &info.sender)?;
+    let response = init_component::<ContractError>(deps.storage, &info, CONTRACT)?;
     COUNT.save(deps.storage, &0)?;
-    Ok(Response::new()
-        .add_attribute("action", "instantiate")
-        .add_attribute("trainer", info.sender))
+    Ok(response)
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -181,14 +177,7 @@ pub fn query_counts(deps: Deps, contributor: Option<String>) -> StdResult<Counts
     })
 }
 
-#[cfg_attr(not(feature = "library"), entry_point)]
-pub fn migrate(deps: DepsMut, _env: Env, _msg: Empty) -> Result<Response, ContractError> {
-    Ok(sum_common::migrate::migrate(
-        deps.storage,
-        CONTRACT_NAME,
-        CONTRACT_VERSION,
-    )?)
-}
+sum_common::migrate_entry_point!(ContractError);
 
 #[cfg(test)]
 mod tests {

@@ -1,11 +1,12 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{
-    to_json_binary, Addr, Binary, Coin, Deps, DepsMut, Empty, Env, MessageInfo, Order,
-    OverflowError, OverflowOperation, Response, StdResult, Storage, Uint256,
+    to_json_binary, Addr, Binary, Coin, Deps, DepsMut, Env, MessageInfo, Order, OverflowError,
+    OverflowOperation, Response, StdResult, Storage, Uint256,
 };
 use cw_storage_plus::Bound;
 use cw_utils::nonpayable;
+use sum_common::component::init_component;
 use sum_common::gate::{ensure_trainer, TRAINER};
 use sum_common::incentive::{
     AddDataCostResponse, ClaimRequest, ClaimState, ContributorStatsResponse,
@@ -20,8 +21,8 @@ use crate::msg::{
 };
 use crate::state::{CONTRIBUTIONS, LEADERBOARD, RECORDS, REFUND_WAIT, TOTALS};
 
-const CONTRACT_NAME: &str = env!("CARGO_PKG_NAME");
-const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The cw2 name and version this contract records.
+const CONTRACT: (&str, &str) = (env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
 
 /// Leaderboard entries per page when none is given, and the most a page holds.
 const DEFAULT_LIMIT: u32 = 10;
@@ -34,15 +35,11 @@ pub fn instantiate(
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
-    nonpayable(&info)?;
     ensure_wait(msg.refund_wait)?;
-    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    TRAINER.save(deps.storage, &info.sender)?;
+    let response = init_component::<ContractError>(deps.storage, &info, CONTRACT)?;
     REFUND_WAIT.save(deps.storage, &msg.refund_wait)?;
     TOTALS.save(deps.storage, &Default::default())?;
-    Ok(Response::new()
-        .add_attribute("action", "instantiate")
-        .add_attribute("trainer", info.sender))
+    Ok(response)
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -223,11 +220,4 @@ fn query_leaderboard(
     Ok(LeaderboardResponse { entries })
 }
 
-#[cfg_attr(not(feature = "library"), entry_point)]
-pub fn migrate(deps: DepsMut, _env: Env, _msg: Empty) -> Result<Response, ContractError> {
-    Ok(sum_common::migrate::migrate(
-        deps.storage,
-        CONTRACT_NAME,
-        CONTRACT_VERSION,
-    )?)
-}
+sum_common::migrate_entry_point!(ContractError);

@@ -1,24 +1,7 @@
-use cosmwasm_std::{OverflowError, StdError};
-use cw_utils::PaymentError;
-use sum_common::gate::NotTrainer;
 use sum_rules::claim::ClaimError;
-use thiserror::Error;
 
-#[derive(Error, Debug)]
-pub enum ContractError {
-    #[error(transparent)]
-    Std(#[from] StdError),
-
-    #[error(transparent)]
-    Payment(#[from] PaymentError),
-
-    #[error(transparent)]
-    Overflow(#[from] OverflowError),
-
-    #[error(transparent)]
-    NotTrainer(#[from] NotTrainer),
-
-    #[error(transparent)]
+sum_common::contract_error! {
+    #[error("{0}")]
     Claim(#[from] ClaimError),
 
     #[error("no contribution {id} in the points mechanism")]

@@ -1,10 +1,11 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{
-    from_json, to_json_binary, Addr, BankMsg, Binary, Coin, Deps, DepsMut, Empty, Env, MessageInfo,
-    Order, Response, StdResult, Storage, Uint256,
+    from_json, to_json_binary, Addr, BankMsg, Binary, Coin, Deps, DepsMut, Env, MessageInfo, Order,
+    Response, StdResult, Storage, Uint256,
 };
 use cw_utils::{must_pay, nonpayable};
+use sum_common::component::init_component;
 use sum_common::gate::{ensure_trainer, TRAINER};
 use sum_common::incentive::{
     AddDataCostResponse, ClaimState, ContributorStatsResponse, ExtensionResponse,
@@ -18,8 +19,8 @@ use crate::msg::{
 };
 use crate::state::{Entry, CONFIG, DENOM, ENTRIES, MARKET, ORDER, PIECES, STANDINGS};
 
-const CONTRACT_NAME: &str = env!("CARGO_PKG_NAME");
-const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The cw2 name and version this contract records.
+const CONTRACT: (&str, &str) = (env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
@@ -28,7 +29,6 @@ pub fn instantiate(
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
-    nonpayable(&info)?;
     let config = MarketConfig {
         min_stake: msg.min_stake,
         reveal_wait: msg.reveal_wait,
@@ -39,13 +39,10 @@ pub fn instantiate(
     if msg.denom.is_empty() {
         return Err(ContractError::EmptyDenom {});
     }
-    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    TRAINER.save(deps.storage, &info.sender)?;
+    let response = init_component::<ContractError>(deps.storage, &info, CONTRACT)?;
     DENOM.save(deps.storage, &msg.denom)?;
     CONFIG.save(deps.storage, &config)?;
-    Ok(Response::new()
-        .add_attribute("action", "instantiate")
-        .add_attribute("trainer", info.sender))
+    Ok(response)
 }
 
 /// The context of a market call: who sent it (through the trainer), the stack's model,
@@ -385,11 +382,4 @@ fn query_standing(deps: Deps, address: String) -> StdResult<StandingResponse> {
     })
 }
 
-#[cfg_attr(not(feature = "library"), entry_point)]
-pub fn migrate(deps: DepsMut, _env: Env, _msg: Empty) -> Result<Response, ContractError> {
-    Ok(sum_common::migrate::migrate(
-        deps.storage,
-        CONTRACT_NAME,
-        CONTRACT_VERSION,
-    )?)
-}
+sum_common::migrate_entry_point!(ContractError);

@@ -1,21 +1,7 @@
-use cosmwasm_std::StdError;
-use cw_utils::PaymentError;
-use sum_common::gate::NotTrainer;
 use sum_rules::market::MarketError;
-use thiserror::Error;
 
-#[derive(Error, Debug)]
-pub enum ContractError {
-    #[error(transparent)]
-    Std(#[from] StdError),
-
-    #[error(transparent)]
-    Payment(#[from] PaymentError),
-
-    #[error(transparent)]
-    NotTrainer(#[from] NotTrainer),
-
-    #[error(transparent)]
+sum_common::contract_error! {
+    #[error("{0}")]
     Market(#[from] MarketError),
 
     #[error("the denom must not be empty")]

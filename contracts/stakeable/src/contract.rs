@@ -1,10 +1,11 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{
-    to_json_binary, Addr, BankMsg, Binary, Coin, Deps, DepsMut, Empty, Env, MessageInfo,
-    OverflowError, OverflowOperation, Response, StdResult, Storage, Uint256,
+    to_json_binary, Addr, BankMsg, Binary, Coin, Deps, DepsMut, Env, MessageInfo, OverflowError,
+    OverflowOperation, Response, StdResult, Storage, Uint256,
 };
 use cw_utils::{may_pay, nonpayable};
+use sum_common::component::init_component;
 use sum_common::gate::{ensure_trainer, TRAINER};
 use sum_common::incentive::{
     AddDataCostResponse, ClaimRequest, ClaimState, ContributorStatsResponse,
@@ -15,8 +16,8 @@ use crate::error::ContractError;
 use crate::msg::{ConfigResponse, ExecuteMsg, InstantiateMsg, QueryMsg};
 use crate::state::{Config, CONFIG, DEPOSITS, LAST_UPDATE, NUM_VALID, TOTAL_GOOD};
 
-const CONTRACT_NAME: &str = env!("CARGO_PKG_NAME");
-const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The cw2 name and version this contract records.
+const CONTRACT: (&str, &str) = (env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
@@ -25,15 +26,13 @@ pub fn instantiate(
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
-    nonpayable(&info)?;
     let waits = Waits {
         refund: msg.refund_wait,
         owner_claim: msg.owner_claim_wait,
         any_address_claim: msg.any_address_claim_wait,
     };
     stakeable::validate_config(&msg.denom, msg.cost_weight, &waits)?;
-    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    TRAINER.save(deps.storage, &info.sender)?;
+    let response = init_component::<ContractError>(deps.storage, &info, CONTRACT)?;
     CONFIG.save(
         deps.storage,
         &Config {
@@ -44,9 +43,7 @@ pub fn instantiate(
     )?;
     LAST_UPDATE.save(deps.storage, &env.block.time.seconds())?;
     TOTAL_GOOD.save(deps.storage, &0)?;
-    Ok(Response::new()
-        .add_attribute("action", "instantiate")
-        .add_attribute("trainer", info.sender))
+    Ok(response)
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -66,11 +63,11 @@ pub fn execute(
         } => execute_add_data(deps, now, info, config, contribution_id, contributor),
         ExecuteMsg::Refund { claim } => {
             nonpayable(&info)?;
-            execute_refund(deps, now, config, claim)
+            execute_claim(deps, now, config, claim, true)
         }
         ExecuteMsg::Report { claim } => {
             nonpayable(&info)?;
-            execute_report(deps, now, config, claim)
+            execute_claim(deps, now, config, claim, false)
         }
         ExecuteMsg::Extension { .. } => Err(ContractError::NoExtension {}),
         ExecuteMsg::Trained { .. } => Err(ContractError::NotDeferred {}),
@@ -175,54 +172,40 @@ fn increment(value: u64) -> Result<u64, OverflowError> {
         .ok_or(OverflowError::new(OverflowOperation::Add))
 }
 
-pub fn execute_refund(
-    deps: DepsMut,
-    now: u64,
-    config: Config,
-    request: ClaimRequest,
-) -> Result<Response, ContractError> {
-    let (deposit, claim) = load_claim(deps.storage, &request)?;
-    let amount = stakeable::refund_amount(&claim, now, &config.waits)?;
-    let num_valid = NUM_VALID.may_load(deps.storage, &request.contributor)?;
-    NUM_VALID.save(
-        deps.storage,
-        &request.contributor,
-        &increment(num_valid.unwrap_or(0))?,
-    )?;
-    let total_good = increment(TOTAL_GOOD.load(deps.storage)?)?;
-    TOTAL_GOOD.save(deps.storage, &total_good)?;
-    pay_claim(
-        deps.storage,
-        "refund",
-        request,
-        deposit,
-        amount,
-        config.denom,
-    )
+/// Counts a refunded contribution as good, for its contributor and in all.
+fn count_good(storage: &mut dyn Storage, contributor: &Addr) -> Result<(), ContractError> {
+    let num_valid = NUM_VALID.may_load(storage, contributor)?.unwrap_or(0);
+    NUM_VALID.save(storage, contributor, &increment(num_valid)?)?;
+    let total_good = increment(TOTAL_GOOD.load(storage)?)?;
+    TOTAL_GOOD.save(storage, &total_good)?;
+    Ok(())
 }
 
-pub fn execute_report(
+/// A refund (`refund` true) or a report: the rules judge the claim against the deposit
+/// record; the claim is then recorded and paid.
+pub fn execute_claim(
     deps: DepsMut,
     now: u64,
     config: Config,
     request: ClaimRequest,
+    refund: bool,
 ) -> Result<Response, ContractError> {
     let (deposit, claim) = load_claim(deps.storage, &request)?;
-    let standing = ReporterStanding {
-        num_valid: NUM_VALID
-            .may_load(deps.storage, &request.claimer)?
-            .unwrap_or(0),
-        total_good: TOTAL_GOOD.load(deps.storage)?,
+    let amount = if refund {
+        let amount = stakeable::refund_amount(&claim, now, &config.waits)?;
+        count_good(deps.storage, &request.contributor)?;
+        amount
+    } else {
+        let standing = ReporterStanding {
+            num_valid: NUM_VALID
+                .may_load(deps.storage, &request.claimer)?
+                .unwrap_or(0),
+            total_good: TOTAL_GOOD.load(deps.storage)?,
+        };
+        stakeable::report_amount(&claim, now, &config.waits, &standing)?
     };
-    let amount = stakeable::report_amount(&claim, now, &config.waits, &standing)?;
-    pay_claim(
-        deps.storage,
-        "report",
-        request,
-        deposit,
-        amount,
-        config.denom,
-    )
+    let action = if refund { "refund" } else { "report" };
+    pay_claim(deps.storage, action, request, deposit, amount, config.denom)
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -269,14 +252,7 @@ fn query_config(deps: Deps) -> StdResult<ConfigResponse> {
     })
 }
 
-#[cfg_attr(not(feature = "library"), entry_point)]
-pub fn migrate(deps: DepsMut, _env: Env, _msg: Empty) -> Result<Response, ContractError> {
-    Ok(sum_common::migrate::migrate(
-        deps.storage,
-        CONTRACT_NAME,
-        CONTRACT_VERSION,
-    )?)
-}
+sum_common::migrate_entry_point!(ContractError);
 
 #[cfg(test)]
 mod tests {

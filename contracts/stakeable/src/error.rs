@@ -1,24 +1,8 @@
-use cosmwasm_std::{OverflowError, StdError, Uint256};
-use cw_utils::PaymentError;
-use sum_common::gate::NotTrainer;
+use cosmwasm_std::Uint256;
 use sum_rules::stakeable::StakeableError;
-use thiserror::Error;
 
-#[derive(Error, Debug)]
-pub enum ContractError {
-    #[error(transparent)]
-    Std(#[from] StdError),
-
-    #[error(transparent)]
-    Payment(#[from] PaymentError),
-
-    #[error(transparent)]
-    Overflow(#[from] OverflowError),
-
-    #[error(transparent)]
-    NotTrainer(#[from] NotTrainer),
-
-    #[error(transparent)]
+sum_common::contract_error! {
+    #[error("{0}")]
     Rule(#[from] StakeableError),
 
     #[error("the deposit must be exactly {expected}{denom}, got {got}{denom}")]

@@ -1,8 +1,8 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{
-    to_json_binary, Addr, BankMsg, Binary, Coin, Deps, DepsMut, Empty, Env, MessageInfo, Reply,
-    Response, StdResult, SubMsg, WasmMsg,
+    to_json_binary, Addr, BankMsg, Binary, Coin, Deps, DepsMut, Env, MessageInfo, Reply, Response,
+    StdResult, SubMsg, WasmMsg,
 };
 use cw_utils::{may_pay, nonpayable};
 use sum_common::incentive::{ClaimRequest, ClaimerRole, IncentiveExecuteMsg};
@@ -20,8 +20,8 @@ use crate::reply::{
 };
 use crate::state::{Config, CONFIG, DATA_HANDLER, INCENTIVE, MODEL, NEXT_ID, PENDING_OWNER};
 
-const CONTRACT_NAME: &str = env!("CARGO_PKG_NAME");
-const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The cw2 name and version this contract records.
+const CONTRACT: (&str, &str) = (env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
@@ -31,7 +31,7 @@ pub fn instantiate(
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
     nonpayable(&info)?;
-    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    cw2::set_contract_version(deps.storage, CONTRACT.0, CONTRACT.1)?;
     let owner = match msg.owner {
         Some(owner) => deps.api.addr_validate(&owner)?,
         None => info.sender,
@@ -285,11 +285,4 @@ fn query_info(deps: Deps) -> StdResult<InfoResponse> {
     })
 }
 
-#[cfg_attr(not(feature = "library"), entry_point)]
-pub fn migrate(deps: DepsMut, _env: Env, _msg: Empty) -> Result<Response, ContractError> {
-    Ok(sum_common::migrate::migrate(
-        deps.storage,
-        CONTRACT_NAME,
-        CONTRACT_VERSION,
-    )?)
-}
+sum_common::migrate_entry_point!(ContractError);

@@ -1,15 +1,6 @@
-use cosmwasm_std::{StdError, Uint256};
-use cw_utils::PaymentError;
-use thiserror::Error;
+use cosmwasm_std::Uint256;
 
-#[derive(Error, Debug)]
-pub enum ContractError {
-    #[error(transparent)]
-    Std(#[from] StdError),
-
-    #[error(transparent)]
-    Payment(#[from] PaymentError),
-
+sum_common::contract_error! {
     #[error("insufficient deposit: adding data costs {required}{denom} now, got {paid}{denom}")]
     InsufficientDeposit {
         required: Uint256,

@@ -3,6 +3,7 @@
 //! it), the component gate, migration checks and reply parsing. The rules themselves live
 //! in `sum-rules`; their input types are re-exported here.
 
+pub mod component;
 pub mod data_handler;
 pub mod encoder;
 pub mod gate;

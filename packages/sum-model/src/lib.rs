@@ -48,17 +48,6 @@ macro_rules! entry_points {
             $crate::shell::query::<$model>(deps, msg)
         }
 
-        #[cfg_attr(not(feature = "library"), ::cosmwasm_std::entry_point)]
-        pub fn migrate(
-            deps: ::cosmwasm_std::DepsMut,
-            _env: ::cosmwasm_std::Env,
-            _msg: ::cosmwasm_std::Empty,
-        ) -> Result<::cosmwasm_std::Response, $crate::ModelError> {
-            Ok(::sum_common::migrate::migrate(
-                deps.storage,
-                env!("CARGO_PKG_NAME"),
-                env!("CARGO_PKG_VERSION"),
-            )?)
-        }
+        ::sum_common::migrate_entry_point!($crate::ModelError);
     };
 }
