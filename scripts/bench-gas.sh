@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Gas report: builds the contracts and the query probe, starts a throw-away local wasmd
 # chain, measures store, instantiate, add data, refund, report and predict for every model
-# at several input sizes, and writes bench/gas.md and bench/gas.json.
+# at several input sizes (stakeable mechanism), the same for one model with the points
+# mechanism, and the prediction market's operations and reward batches; writes
+# bench/gas.md and bench/gas.json.
+#
+#   scripts/bench-gas.sh                           every part (about half an hour)
+#   scripts/bench-gas.sh --only prediction-market  one part (or stakeable, points); keeps
+#                                                  the other parts' rows of bench/gas.json
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
@@ -17,4 +23,4 @@ chain_dir=$(mktemp -d)
 export SUM_CHAIN_DIR="$chain_dir"
 trap 'scripts/chain.sh stop; rm -rf "$chain_dir"' EXIT
 scripts/chain.sh start
-PYTHONPATH="$REPO_ROOT/scripts" "$python" -m sumclient.gasbench "$chain_dir/node" "$WASMD"
+PYTHONPATH="$REPO_ROOT/scripts" "$python" -m sumclient.gasbench "$chain_dir/node" "$WASMD" "$@"

@@ -6,22 +6,13 @@ import math
 
 import pytest
 
+from helpers import EAST, EAST_NORTH_EAST, FIXED_GAS, NORTH_EAST, balances, claim
 from sumclient import deploy
-from sumclient.encoders import features, fixed_point_normalised
+from sumclient.encoders import features
 from sumclient.wasmd import TxFailed, encode_json
 
-# Enough gas that a refused call is refused by the chain itself, not by simulation.
-FIXED_GAS = 3_000_000
 # Far longer than a stack lives in any test: the price falls no lower than its value then.
 DAY = 86_400
-
-EAST = {"dense": fixed_point_normalised([1, 0])}
-NORTH_EAST = {"dense": fixed_point_normalised([0.6, 0.8])}
-EAST_NORTH_EAST = {"dense": fixed_point_normalised([0.8, 0.6])}
-
-
-def claim(stack, sender, action, cid, **kwargs):
-    return stack.execute(sender, {action: {"id": cid}}, **kwargs)
 
 
 def deposit_of(stack, cid) -> int:
@@ -39,10 +30,8 @@ def state(stack, keys, ids=()) -> dict:
     """What a refused call must leave as it was: the balances of `keys`, the mechanism
     and the trainer; the data handler's counts; the mechanism's config; contributions
     `ids` with their claims."""
-    chain = stack.chain
-    holders = [chain.address(key) for key in keys] + [stack.incentive, stack.trainer]
     return {
-        "balances": [chain.balance(address) for address in holders],
+        "balances": balances(stack.chain, [*keys, stack.incentive, stack.trainer]),
         "counts": stack.query({"counts": {}}, stack.data_handler),
         "mechanism": stack.incentive_config(),
         "contributions": [stack.contribution(cid) for cid in ids],

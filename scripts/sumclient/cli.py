@@ -10,73 +10,34 @@
   sumctl contribution 0 | sumctl info | sumctl cost | sumctl balance alice
   sumctl propose-owner bob && sumctl accept-ownership --from bob            (owner changes)
   sumctl migrate-component --from bob model 9 '{}'                          (owner only)
+
+The points mechanism and the prediction market (scripts/models/points-perceptron.json,
+market-perceptron.json) have their own commands: points, leaderboard, totals; market,
+market-open, commitments, market-end, market-reveal, market-process, market-withdraw,
+market-reclaim, market-expire, standing (see sumctl COMMAND --help).
 """
 
 import argparse
 import json
-import os
 import sys
-from pathlib import Path
 
-from . import deploy, encoders
-from .stack import Stack
-from .wasmd import TxFailed, Wasmd, encode_json
+from . import deploy
+from .cli_common import (address_of, class_index, connect, deployment_path, load_stack,
+                         model_classes, sample, with_sample, with_sender)
+from .cli_mechanisms import add_market_commands, add_points_commands
+from .market import MarketNotOpened
+from .points import Points
+from .wasmd import TxFailed, encode_json
 
-CHAIN_DIR = Path(os.environ.get("SUM_CHAIN_DIR", Path(__file__).resolve().parents[2] / ".chain"))
 COMPONENTS = ["data_handler", "model", "incentive"]
-
-
-def connect() -> Wasmd:
-    home = CHAIN_DIR / "node"
-    if not (home / "rpc_port").exists():
-        sys.exit("no local chain: run scripts/chain.sh start")
-    return Wasmd(os.environ["SUM_WASMD"], str(home))
-
-
-def deployment_path(args) -> Path:
-    return Path(args.deployment) if args.deployment else CHAIN_DIR / "deployment.json"
-
-
-def load_stack(args) -> Stack:
-    """The deployed stack that `sumctl deploy` wrote down."""
-    path = deployment_path(args)
-    if not path.exists():
-        sys.exit(f"{path} not found: run sumctl deploy first")
-    return Stack(connect(), json.loads(path.read_text()))
-
-
-def sample(args, stack: Stack) -> dict:
-    """The sample given on the command line, encoded for the deployed model."""
-    description = stack.deployment["description"]
-    return encoders.features(
-        description["encoder"],
-        description["model"]["contract"],
-        values=json.loads(args.features) if args.features else None,
-        text=args.text,
-        indices=json.loads(args.indices) if args.indices else None,
-    )
-
-
-def class_index(label: str, classes: list[str]) -> int:
-    if label in classes:
-        return classes.index(label)
-    if label.isdigit() and int(label) < len(classes):
-        return int(label)
-    sys.exit(f"unknown label {label!r}: the classes are {classes}")
-
-
-def address_of(chain: Wasmd, who: str) -> str:
-    """An address given as such, or the address of a key in the test keyring."""
-    return who if who.startswith("wasm1") else chain.address(who)
-
-
-def model_classes(stack: Stack) -> list[str]:
-    return stack.query({"info": {}}, stack.model)["classes"]
 
 
 def cmd_deploy(args):
     chain = connect()
-    description = deploy.load_description(args.description)
+    try:
+        description = deploy.load_description(args.description)
+    except ValueError as error:
+        sys.exit(str(error))
     code_ids, _ = deploy.store_all(chain, args.sender)
     print(f"stored code ids: {code_ids}")
     deployment, gas = deploy.instantiate_stack(chain, args.sender, code_ids, description)
@@ -124,8 +85,10 @@ def cmd_claim(args):
     address = chain.address(args.sender)
     before = chain.balance(address)
     result = stack.execute(args.sender, {args.action: {"id": args.id}})
-    paid = chain.balance(address) - before
-    print(f"{args.action} of contribution {args.id}: {args.sender} received {paid}{chain.denom} "
+    outcome = f"received {chain.balance(address) - before}{chain.denom}"
+    if stack.mechanism == "points":
+        outcome = f"has {Points(stack).points(address)['points']} point(s) now"
+    print(f"{args.action} of contribution {args.id}: {args.sender} {outcome} "
           f"(gas used {result['gas_used']})")
 
 
@@ -163,18 +126,6 @@ def cmd_migrate_component(args):
                                  "msg": encode_json(json.loads(args.msg))}}
     result = stack.execute(args.sender, msg)
     print(f"migrated the {args.component} to code {args.code_id} (gas used {result['gas_used']})")
-
-
-def with_sender(s, default: str | None = "alice"):
-    s.add_argument("--from", dest="sender", default=default, required=default is None,
-                   help="key name in the test keyring" + (f" (default {default})" if default else ""))
-
-
-def with_sample(s):
-    group = s.add_mutually_exclusive_group(required=True)
-    group.add_argument("--features", help="JSON array of numbers (dense models)")
-    group.add_argument("--text", help="text, for murmurhash3 models")
-    group.add_argument("--indices", help="JSON array of feature indices (sparse models)")
 
 
 def add_commands(sub):
@@ -234,6 +185,8 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     add_commands(sub)
     add_owner_commands(sub)
+    add_points_commands(sub)
+    add_market_commands(sub)
     return p
 
 
@@ -243,6 +196,8 @@ def main(argv=None):
         args.func(args)
     except TxFailed as failure:
         sys.exit(f"refused: {failure}")
+    except MarketNotOpened as missing:
+        sys.exit(str(missing))
 
 
 if __name__ == "__main__":

@@ -84,7 +84,15 @@ def instantiate_stack(chain: Wasmd, sender: str, code_ids: dict, description: di
 
 
 def load_description(path: str | Path) -> dict:
-    return json.loads(Path(path).read_text())
+    """A model description file; its model and incentive contracts must be among those
+    scripts/contracts.txt lists."""
+    description = json.loads(Path(path).read_text())
+    for role in ("model", "incentive"):
+        contract = description[role]["contract"]
+        if contract not in contracts():
+            raise ValueError(f"{path}: unknown {role} contract {contract!r}: "
+                             f"scripts/contracts.txt lists {contracts()}")
+    return description
 
 
 def example_description(name: str) -> dict:

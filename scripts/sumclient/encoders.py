@@ -9,6 +9,8 @@ SCALE = 10**9
 # Sparse models that count a repeated feature index again (a word's term count); the others
 # take binary features (present or absent) and refuse a repeated index.
 COUNT_MODELS = {"naive-bayes"}
+# Models that take dense features (a fixed-dimension vector); the others take sparse indices.
+DENSE_MODELS = {"dense-perceptron", "nearest-centroid"}
 
 
 def counts_repeats(model: str) -> bool:
@@ -51,3 +53,23 @@ def features(encoder: str, model: str, values=None, text=None, indices=None) -> 
     if encoder == "fixed_point":
         return {"dense": fixed_point_normalised(values)}
     return {"dense": [int(v) for v in values]}
+
+
+def row_features(encoder, model: str, cells: list[str]) -> dict:
+    """The features of one row of a labelled CSV file (its cells but the label), encoded as
+    `sumctl add-data` encodes them: the cells' text for murmurhash3, numbers for a dense
+    model, feature indices otherwise."""
+    if encoder == "murmurhash3":
+        return features(encoder, model, text=" ".join(cells))
+    if encoder == "fixed_point" or model in DENSE_MODELS:
+        return features(encoder, model, values=[float(cell) for cell in cells])
+    return features(encoder, model, indices=[int(cell) for cell in cells])
+
+
+def class_index(label: str, classes: list[str]) -> int:
+    """A label given by class name or by index, as the class index."""
+    if label in classes:
+        return classes.index(label)
+    if label.isdigit() and int(label) < len(classes):
+        return int(label)
+    raise ValueError(f"unknown label {label!r}: the classes are {classes}")

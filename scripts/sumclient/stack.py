@@ -24,6 +24,11 @@ class Stack:
         self.model = deployment["model"]
         self.incentive = deployment["incentive"]
 
+    @property
+    def mechanism(self) -> str:
+        """The incentive contract's name, e.g. "stakeable", "points", "prediction-market"."""
+        return self.deployment["description"]["incentive"]["contract"]
+
     def query(self, msg: dict, contract: str | None = None) -> dict:
         """A smart query of the trainer, or of `contract`."""
         return self.chain.smart(contract or self.trainer, msg)

@@ -183,7 +183,6 @@ pub fn execute_trained(
     let score = market.score(
         &mut standing,
         entry.number,
-        entry.stake,
         now_correct,
         env.block.time.seconds(),
     )?;

@@ -8,11 +8,14 @@
 //! test samples the model gets right) → `Collection` (contributors withdraw; after the
 //! claim window the provider takes what is left).
 //!
-//! Settlement, for a contribution with stake `s` and score `d` on a test set of `T`
-//! samples: `d < 0` loses `⌊s·|d|/T⌋`; `d > 0` earns the weight `s·d`. The pool (bounty
-//! plus all losses) is shared by weight: a contributor's entitlement is
-//! `Σ s − Σ loss + ⌊pool·Σ weight / total weight⌋`. Rounding dust, the pool when nobody
-//! improved the model, and whatever is not withdrawn in the claim window go to the provider.
+//! Settlement is per contributor, whose score `D` is the sum of its contributions' scores
+//! and whose stake `S` the sum of their stakes, on a test set of `T` samples: `D < 0`
+//! loses `⌊S·min(|D|, T)/T⌋`; `D > 0` earns the weight `S·D`. The pool (bounty plus all
+//! losses) is shared by weight: a contributor's entitlement is
+//! `S − loss + ⌊pool·weight / total weight⌋`. Summing first nets out the chance gains and
+//! losses of single contributions, which would otherwise let a label flipper profit from
+//! the ones that happen to help. Rounding dust, the pool when nobody improved the model,
+//! and whatever is not withdrawn in the claim window go to the provider.
 //! A provider who misses a reveal deadline forfeits the bounty to the contributors by stake.
 
 use cosmwasm_schema::cw_serde;
@@ -209,9 +212,11 @@ impl MarketConfig {
 pub struct Standing {
     /// Sum of its stakes.
     pub stake: Uint256,
-    /// Sum of what its contributions that lowered the accuracy lost.
+    /// Sum of its contributions' scores.
+    pub score: i64,
+    /// What it loses: `⌊stake·min(|score|, T)/T⌋` while its score is negative.
     pub loss: Uint256,
-    /// Sum of `stake × score` over its contributions that raised the accuracy.
+    /// Its share weight: `stake × score` while its score is positive.
     pub weight: Uint256,
     pub contributions: u64,
     /// Its contributions that raised the accuracy.
@@ -451,13 +456,12 @@ impl Market {
         Ok((self.processed, end))
     }
 
-    /// Scores contribution number `number` (stake `stake`, owned by `standing`) now that the
+    /// Scores contribution number `number` (of the contributor `standing`) now that the
     /// model has trained on it and gets `correct` test samples right. Answers the score.
     pub fn score(
         &mut self,
         standing: &mut Standing,
         number: u64,
-        stake: Uint256,
         correct: u32,
         now: u64,
     ) -> Result<i64, MarketError> {
@@ -469,25 +473,44 @@ impl Market {
             });
         }
         let score = correct as i64 - self.correct as i64;
-        if score < 0 {
-            let loss = stake.multiply_ratio(score.unsigned_abs(), self.test_size.max(1) as u64);
-            standing.loss = add(standing.loss, loss)?;
-            standing.worsened += 1;
-            self.losses = add(self.losses, loss)?;
-        } else if score > 0 {
-            let weight = stake
-                .checked_mul(Uint256::from(score as u64))
-                .map_err(|_| MarketError::Overflow {})?;
-            standing.weight = add(standing.weight, weight)?;
-            standing.improved += 1;
-            self.total_weight = add(self.total_weight, weight)?;
+        match score.signum() {
+            1 => standing.improved += 1,
+            -1 => standing.worsened += 1,
+            _ => {}
         }
+        standing.score += score;
+        self.restate(standing)?;
         self.correct = correct;
         self.processed += 1;
         if self.processed == self.contributions {
             self.settle(now);
         }
         Ok(score)
+    }
+
+    /// Recomputes a contributor's loss and weight from its score, keeping the totals.
+    fn restate(&mut self, standing: &mut Standing) -> Result<(), MarketError> {
+        self.losses -= standing.loss;
+        self.total_weight -= standing.weight;
+        let magnitude = standing
+            .score
+            .unsigned_abs()
+            .min(self.test_size.max(1) as u64);
+        (standing.loss, standing.weight) = if standing.score < 0 {
+            let loss = standing
+                .stake
+                .multiply_ratio(magnitude, self.test_size.max(1) as u64);
+            (loss, Uint256::zero())
+        } else {
+            let weight = standing
+                .stake
+                .checked_mul(Uint256::from(standing.score as u64))
+                .map_err(|_| MarketError::Overflow {})?;
+            (Uint256::zero(), weight)
+        };
+        self.losses = add(self.losses, standing.loss)?;
+        self.total_weight = add(self.total_weight, standing.weight)?;
+        Ok(())
     }
 
     fn settle(&mut self, now: u64) {
@@ -865,13 +888,13 @@ mod tests {
         );
         let mut standing = Standing::default();
         assert_eq!(
-            market.score(&mut standing, 1, c.min_stake, 2, 50),
+            market.score(&mut standing, 1, 2, 50),
             Err(MarketError::OutOfOrder {
                 expected: 0,
                 got: 1
             })
         );
-        assert_eq!(market.score(&mut standing, 0, c.min_stake, 2, 50), Ok(1));
+        assert_eq!(market.score(&mut standing, 0, 2, 50), Ok(1));
         assert_eq!(market.next_batch(&c, 5), Ok((1, 3)));
     }
 
@@ -891,11 +914,17 @@ mod tests {
             },
         );
         // Test set of 2 samples; baseline 1 correct.
-        assert_eq!(market.score(&mut good, 0, stake, 2, 50), Ok(1));
-        assert_eq!(market.score(&mut bad, 1, stake, 0, 50), Ok(-2));
-        assert_eq!(market.score(&mut bad, 2, stake, 0, 50), Ok(0));
+        assert_eq!(market.score(&mut good, 0, 2, 50), Ok(1));
+        assert_eq!(market.score(&mut bad, 1, 0, 50), Ok(-2));
+        assert_eq!(
+            bad.loss,
+            stake + stake,
+            "−2 of 2 samples loses all of its stakes"
+        );
+        assert_eq!(market.score(&mut bad, 2, 1, 50), Ok(1));
         assert_eq!(market.phase, Phase::Collection);
-        assert_eq!(bad.loss, stake, "−2 of 2 samples loses the whole stake");
+        assert_eq!(bad.score, -1, "scores add up per contributor");
+        assert_eq!(bad.loss, stake, "−1 of 2 samples loses half of its stakes");
         assert_eq!(market.pool(), Uint256::from(101_000u128));
         assert_eq!(
             market.entitlement(&good),
@@ -1000,7 +1029,7 @@ mod tests {
             let mut standings = vec![Standing::default(); 4];
             for (number, &(who, correct)) in scores.iter().enumerate() {
                 standings[who].stake += c.min_stake;
-                market.score(&mut standings[who], number as u64, c.min_stake, correct, 50).unwrap();
+                market.score(&mut standings[who], number as u64, correct, 50).unwrap();
             }
             prop_assert_eq!(&market.phase, &Phase::Collection);
             let total: Uint256 = standings.iter().map(|s| market.entitlement(s)).sum();
