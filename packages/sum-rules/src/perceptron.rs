@@ -168,12 +168,42 @@ impl Classifier for DensePerceptron {
     }
 }
 
+/// Where a sparse perceptron keeps its weights (absent = 0): a contract fills a map with the
+/// sample's features only; the simulator keeps every weight in a vector indexed by feature.
+pub trait SparseWeights {
+    fn weight(&self, index: u32) -> i64;
+    fn set_weight(&mut self, index: u32, value: i64);
+}
+
+impl SparseWeights for BTreeMap<u32, i64> {
+    fn weight(&self, index: u32) -> i64 {
+        self.get(&index).copied().unwrap_or(0)
+    }
+
+    fn set_weight(&mut self, index: u32, value: i64) {
+        self.insert(index, value);
+    }
+}
+
+impl SparseWeights for Vec<i64> {
+    fn weight(&self, index: u32) -> i64 {
+        self.get(index as usize).copied().unwrap_or(0)
+    }
+
+    fn set_weight(&mut self, index: u32, value: i64) {
+        let at = index as usize;
+        if at >= self.len() {
+            self.resize(at + 1, 0);
+        }
+        self[at] = value;
+    }
+}
+
 /// A binary perceptron over sparse binary features: weights by feature index, absent = 0.
-/// A contract fills `weights` with the sample's features only.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SparsePerceptron {
+pub struct SparsePerceptron<W = BTreeMap<u32, i64>> {
     pub perceptron: Perceptron,
-    pub weights: BTreeMap<u32, i64>,
+    pub weights: W,
 }
 
 impl SparsePerceptron {
@@ -183,11 +213,13 @@ impl SparsePerceptron {
         self.weights.extend(weights.iter().copied());
         Ok(())
     }
+}
 
+impl<W: SparseWeights> SparsePerceptron<W> {
     fn weights_of(&self, indices: &[u32]) -> Vec<i64> {
         indices
             .iter()
-            .map(|index| self.weights.get(index).copied().unwrap_or(0))
+            .map(|&index| self.weights.weight(index))
             .collect()
     }
 }
@@ -197,7 +229,7 @@ fn present(indices: &[u32]) -> Vec<i64> {
     vec![SCALE; indices.len()]
 }
 
-impl Classifier for SparsePerceptron {
+impl<W: SparseWeights> Classifier for SparsePerceptron<W> {
     fn num_classes(&self) -> usize {
         2
     }
@@ -215,7 +247,9 @@ impl Classifier for SparsePerceptron {
             .perceptron
             .update(&mut weights, &present(indices), classification)?;
         if changed {
-            self.weights.extend(indices.iter().copied().zip(weights));
+            for (&index, weight) in indices.iter().zip(weights) {
+                self.weights.set_weight(index, weight);
+            }
         }
         Ok(changed)
     }

@@ -42,7 +42,7 @@ pub fn rule(spec: &ModelSpec, dimension: u32) -> Box<dyn Classifier + Send> {
             update_on_zero_margin,
         } => Box::new(SparsePerceptron {
             perceptron: perceptron(learning_rate, learn_intercept, update_on_zero_margin),
-            weights: BTreeMap::new(),
+            weights: vec![0; dimension as usize],
         }),
         ModelSpec::NaiveBayes { smoothing } => Box::new(NaiveBayes {
             smoothing: Smoothing::new(fixed(smoothing) as u64, dimension as u64)
