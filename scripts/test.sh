@@ -20,6 +20,8 @@ scripts/check-artifacts.sh
 
 scripts/install-wasmd.sh
 python=$(scripts/python-env.sh)
+log "TypeScript client: generated code up to date, tsc, encoder tests"
+SUM_PYTHON="$python" scripts/ts-client.sh test
 for run in $(seq 1 "$runs"); do
   log "end-to-end tests on a local wasmd chain (run $run of $runs)"
   SUM_WASMD="$WASMD" PYTHONPATH="$REPO_ROOT/scripts" "$python" -m pytest -v scripts/e2e
