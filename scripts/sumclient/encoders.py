@@ -32,7 +32,10 @@ def murmurhash3_indices(text: str, *, repeats: bool) -> list[int]:
 
 def fixed_point_normalised(values: list[float]) -> list[int]:
     """Multiply by 10^9 after L2 normalisation, then round."""
-    norm = math.sqrt(sum(v * v for v in values))
+    squares = 0.0
+    for v in values:  # left to right, the same on every Python (3.12's sum() compensates)
+        squares += v * v
+    norm = math.sqrt(squares)
     if norm == 0:
         raise ValueError("cannot normalise the zero vector")
     return [round(v / norm * SCALE) for v in values]

@@ -84,7 +84,7 @@ export function roundHalfEven(x: number): number {
 /** Multiply by 10^9 after L2 normalisation, then round (ties to even, as Python). */
 export function fixedPointNormalised(values: readonly number[]): number[] {
   let sum = 0;
-  for (const v of values) sum += v * v; // left to right, as Python 3.11's sum()
+  for (const v of values) sum += v * v; // left to right, as sumctl's encoders.py
   const norm = Math.sqrt(sum);
   if (norm === 0) throw new Error("cannot normalise the zero vector");
   return values.map((v) => roundHalfEven((v / norm) * SCALE));
