@@ -134,17 +134,11 @@ impl Classifier for NearestCentroid {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixed_point::normalised;
     use crate::SCALE;
     use proptest::prelude::*;
 
     const S: i64 = SCALE;
-
-    fn normalised(x: &[f64]) -> Vec<i64> {
-        let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();
-        x.iter()
-            .map(|v| (v / norm * S as f64).round() as i64)
-            .collect()
-    }
 
     #[test]
     fn spec_reference() {

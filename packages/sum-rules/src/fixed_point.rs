@@ -38,6 +38,15 @@ pub fn scaled_mul(value: i64, factor: i64) -> Result<i64, SampleError> {
     i64::try_from(product).map_err(|_| SampleError::Overflow)
 }
 
+/// Rounds a real vector, L2-normalised, to fixed point (tests' client-side encoding).
+#[cfg(test)]
+pub(crate) fn normalised(x: &[f64]) -> Vec<i64> {
+    let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();
+    x.iter()
+        .map(|v| (v / norm * SCALE as f64).round() as i64)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -258,7 +258,7 @@ impl<W: SparseWeights> Classifier for SparsePerceptron<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixed_point::ensure_normalised;
+    use crate::fixed_point::{ensure_normalised, normalised};
     use proptest::prelude::*;
 
     const S: i64 = SCALE;
@@ -269,14 +269,6 @@ mod tests {
 
     fn reference() -> (Perceptron, Vec<i64>) {
         (reference_scalars(), vec![0, S, -S, 0, 0, 0, 0, S])
-    }
-
-    /// Rounds a real vector, L2-normalised, to fixed point.
-    fn normalised(x: &[f64]) -> Vec<i64> {
-        let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();
-        x.iter()
-            .map(|v| (v / norm * S as f64).round() as i64)
-            .collect()
     }
 
     #[test]

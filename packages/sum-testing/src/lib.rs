@@ -10,6 +10,6 @@ pub mod snapshot;
 pub mod suite;
 
 pub use suite::{
-    addr, assert_error, funded_app, incentive, market_incentive, normalised, points_incentive,
-    standard_incentive, IncentiveSpec, ModelSetup, ModelSpec, Suite, DENOM,
+    addr, assert_error, east_west_perceptron, funded_app, incentive, market_incentive, normalised,
+    points_incentive, standard_incentive, IncentiveSpec, ModelSetup, ModelSpec, Suite, DENOM,
 };

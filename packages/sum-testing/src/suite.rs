@@ -116,6 +116,21 @@ pub fn market_incentive(min_stake: u128, max_batch: u32) -> IncentiveSpec {
     IncentiveSpec::new(contracts::prediction_market, &msg)
 }
 
+/// "Is the point on the unit circle to the right?": a dense perceptron over 2 fixed-point
+/// features, untrained, learning rate 1, no intercept.
+pub fn east_west_perceptron() -> ModelSpec {
+    let msg = sum_dense_perceptron::msg::InstantiateMsg {
+        classes: vec!["left".into(), "right".into()],
+        dimension: 2,
+        weights: vec![],
+        intercept: 0,
+        learning_rate: SCALE,
+        learn_intercept: Some(false),
+        update_on_zero_margin: None,
+    };
+    ModelSpec::new(contracts::dense_perceptron, &msg, Encoder::FixedPoint)
+}
+
 /// A real vector, L2-normalised and rounded to fixed point (client-side encoding).
 pub fn normalised(x: &[f64]) -> Features {
     let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();

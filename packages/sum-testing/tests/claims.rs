@@ -2,13 +2,12 @@
 //! no address paid twice from one contribution, and one attribute format for amounts.
 
 use cosmwasm_std::Uint256;
-use sum_common::{Encoder, SCALE};
 use sum_rules::claim::ClaimError;
 use sum_rules::stakeable::StakeableError as Mechanism;
 use sum_testing::snapshot::Snapshot;
 use sum_testing::suite::{ANY_ADDRESS_CLAIM_WAIT, OWNER_CLAIM_WAIT, REFUND_WAIT};
 use sum_testing::{
-    addr, assert_error, contracts, normalised, standard_incentive, ModelSpec, Suite,
+    addr, assert_error, east_west_perceptron, normalised, standard_incentive, Suite,
 };
 
 /// Contribution ids of the scenario.
@@ -21,19 +20,7 @@ const ALICE_NORTH_EAST: u64 = 3;
 /// one, so that afterwards the model agrees with alice's and carol's data and not bob's.
 fn scenario() -> Suite {
     let mut suite = Suite::new(
-        ModelSpec::new(
-            contracts::dense_perceptron,
-            &sum_dense_perceptron::msg::InstantiateMsg {
-                classes: vec!["left".into(), "right".into()],
-                dimension: 2,
-                weights: vec![],
-                intercept: 0,
-                learning_rate: SCALE,
-                learn_intercept: Some(false),
-                update_on_zero_margin: None,
-            },
-            Encoder::FixedPoint,
-        ),
+        east_west_perceptron(),
         standard_incentive(),
         &["alice", "bob", "carol", "dave"],
     );

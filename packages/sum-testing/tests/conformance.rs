@@ -622,55 +622,33 @@ fn rule_and_contract_agree<F: ModelFixture>() {
         .unwrap();
 }
 
+/// One test per generic scenario, for one model fixture.
+macro_rules! scenarios {
+    ($fixture:ty: $($scenario:ident),* $(,)?) => {$(
+        #[test]
+        fn $scenario() {
+            super::$scenario::<$fixture>();
+        }
+    )*};
+}
+
+/// Every scenario for each model, in a module named after the model.
 macro_rules! conformance {
     ($($module:ident: $fixture:ty),* $(,)?) => {$(
         mod $module {
             use super::*;
 
-            #[test]
-            fn trainer_gate() {
-                super::trainer_gate::<$fixture>();
-            }
-
-            #[test]
-            fn bad_input_changes_nothing() {
-                super::bad_input_changes_nothing::<$fixture>();
-            }
-
-            #[test]
-            fn chunks_set_values_then_the_hand_over() {
-                super::chunks_set_values_then_the_hand_over::<$fixture>();
-            }
-
-            #[test]
-            fn ten_classes() {
-                super::ten_classes::<$fixture>();
-            }
-
-            #[test]
-            fn deposit_refund_take() {
-                super::deposit_refund_take::<$fixture>();
-            }
-
-            #[test]
-            fn points_refund_and_report() {
-                super::points_refund_and_report::<$fixture>();
-            }
-
-            #[test]
-            fn market_settles() {
-                super::market_settles::<$fixture>();
-            }
-
-            #[test]
-            fn funds_invariant() {
-                super::funds_invariant::<$fixture>();
-            }
-
-            #[test]
-            fn rule_and_contract_agree() {
-                super::rule_and_contract_agree::<$fixture>();
-            }
+            scenarios!($fixture:
+                trainer_gate,
+                bad_input_changes_nothing,
+                chunks_set_values_then_the_hand_over,
+                ten_classes,
+                deposit_refund_take,
+                points_refund_and_report,
+                market_settles,
+                funds_invariant,
+                rule_and_contract_agree,
+            );
         }
     )*};
 }

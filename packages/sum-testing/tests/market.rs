@@ -13,7 +13,8 @@ use sum_rules::market::{MarketError, Phase, Sample};
 use sum_testing::market::TestSet;
 use sum_testing::suite::{ANY_ADDRESS_CLAIM_WAIT, OWNER_CLAIM_WAIT, STARTING_BALANCE};
 use sum_testing::{
-    addr, assert_error, contracts, market_incentive, normalised, ModelSpec, Suite, DENOM,
+    addr, assert_error, contracts, east_west_perceptron, market_incentive, normalised, ModelSpec,
+    Suite, DENOM,
 };
 
 const S: i64 = SCALE;
@@ -52,19 +53,6 @@ fn test_set() -> TestSet {
         })
         .collect();
     TestSet::new(samples, 10)
-}
-
-fn perceptron() -> ModelSpec {
-    let msg = sum_dense_perceptron::msg::InstantiateMsg {
-        classes: vec!["left".into(), "right".into()],
-        dimension: 2,
-        weights: vec![],
-        intercept: 0,
-        learning_rate: S,
-        learn_intercept: Some(false),
-        update_on_zero_margin: None,
-    };
-    ModelSpec::new(contracts::dense_perceptron, &msg, Encoder::FixedPoint)
 }
 
 /// Both classes start at the same centroid: the model answers class 0 everywhere.
@@ -152,8 +140,8 @@ fn original_scenario(model: ModelSpec) {
 }
 
 #[test]
-fn the_original_scenario_on_a_perceptron() {
-    original_scenario(perceptron());
+fn the_original_scenario_on_a_east_west_perceptron() {
+    original_scenario(east_west_perceptron());
 }
 
 #[test]
@@ -165,7 +153,7 @@ fn the_original_scenario_on_nearest_centroid() {
 #[test]
 fn bad_input_changes_nothing() {
     let users = ["alice", "bob", "mallory"];
-    let mut suite = Suite::new(perceptron(), market_incentive(STAKE, 2), &users);
+    let mut suite = Suite::new(east_west_perceptron(), market_incentive(STAKE, 2), &users);
     let (provider, alice, mallory) = (suite.owner.clone(), addr("alice"), addr("mallory"));
     let test_set = test_set();
     let x = point(0, 0.02);
@@ -389,7 +377,7 @@ fn bad_input_changes_nothing() {
 #[test]
 fn a_late_provider_forfeits_the_bounty() {
     let users = ["alice", "bob"];
-    let mut suite = Suite::new(perceptron(), market_incentive(STAKE, 5), &users);
+    let mut suite = Suite::new(east_west_perceptron(), market_incentive(STAKE, 5), &users);
     let provider = suite.owner.clone();
     let test_set = test_set();
     suite.open_market(&provider, &test_set, BOUNTY, 3).unwrap();
@@ -455,7 +443,7 @@ fn funds_are_conserved_through_random_markets() {
         .run(&strategy, |(steps, limit, stake_units)| {
             let stake = STAKE * stake_units;
             let users: Vec<&str> = honest.iter().chain(dishonest.iter()).copied().collect();
-            let mut suite = Suite::new(perceptron(), market_incentive(stake, 4), &users);
+            let mut suite = Suite::new(east_west_perceptron(), market_incentive(stake, 4), &users);
             let provider = suite.owner.clone();
             let test_set = test_set();
             suite.open_market(&provider, &test_set, BOUNTY, 1).unwrap();

@@ -1,9 +1,9 @@
 //! The main job, on an in-process chain: deploy a model stack, add data with deposits,
 //! watch predictions change, refund a good contribution and take a bad one's deposit.
 
-use sum_common::{Encoder, Features, SCALE};
+use sum_common::Features;
 use sum_testing::suite::REFUND_WAIT;
-use sum_testing::{addr, contracts, normalised, standard_incentive, ModelSpec, Suite, DENOM};
+use sum_testing::{addr, east_west_perceptron, normalised, standard_incentive, Suite, DENOM};
 
 /// A point on the unit circle, in fixed point.
 fn point(x: f64, y: f64) -> Features {
@@ -19,19 +19,7 @@ fn root_cause(err: &cosmwasm_std::StdError) -> String {
 
 fn main() {
     let mut suite = Suite::new(
-        ModelSpec::new(
-            contracts::dense_perceptron,
-            &sum_dense_perceptron::msg::InstantiateMsg {
-                classes: vec!["left".into(), "right".into()],
-                dimension: 2,
-                weights: vec![],
-                intercept: 0,
-                learning_rate: SCALE,
-                learn_intercept: Some(false),
-                update_on_zero_margin: None,
-            },
-            Encoder::FixedPoint,
-        ),
+        east_west_perceptron(),
         standard_incentive(),
         &["alice", "bob"],
     );
