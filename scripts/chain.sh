@@ -6,6 +6,9 @@
 #   scripts/chain.sh stop     stop it (waits until the process is gone)
 #   scripts/chain.sh reset    stop it and delete its state
 #   scripts/chain.sh status   print the node's address and latest height
+#   scripts/chain.sh accounts print the test accounts as JSON: name, address, hex private key
+#                             (LOCAL ONLY: these keys are in a test keyring, for the dashboard's
+#                             local signer)
 #
 # State lives in $SUM_CHAIN_DIR (default .chain/ in the clone). Ports are picked free at
 # creation, so two clones on one machine do not clash. Accounts (test keyring): validator,
@@ -111,6 +114,22 @@ stop() {
   rm -f "$CHAIN_DIR/wasmd.pid"
 }
 
+accounts() {
+  [ -f "$NODE_HOME/rpc_port" ] || die "no chain: run $0 start"
+  python3 - "$WASMD" "$NODE_HOME" "$CHAIN_ID" "$(cat "$NODE_HOME/rpc_port")" "${USERS[@]}" <<'PY'
+import json, subprocess, sys
+wasmd, home, chain_id, rpc, *users = sys.argv[1:]
+def keys(*args):
+    return subprocess.run([wasmd, "keys", *args, "--home", home, "--keyring-backend", "test"],
+                          check=True, capture_output=True, text=True).stdout.strip()
+accounts = [{"name": name, "address": keys("show", name, "-a"),
+             "private_key": keys("export", name, "--unarmored-hex", "--unsafe", "-y")}
+            for name in users]
+print(json.dumps({"chain_id": chain_id, "rpc_port": int(rpc), "local_only": True,
+                  "accounts": accounts}, indent=2))
+PY
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
@@ -119,5 +138,6 @@ case "${1:-}" in
     pid_alive || die "chain not running"
     echo "rpc tcp://127.0.0.1:$(cat "$NODE_HOME/rpc_port") height $(height)"
     ;;
-  *) die "usage: $0 start|stop|reset|status" ;;
+  accounts) accounts ;;
+  *) die "usage: $0 start|stop|reset|status|accounts" ;;
 esac

@@ -31,6 +31,7 @@ pub fn instantiate(
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
     nonpayable(&info)?;
+    msg.encoder.validate()?;
     cw2::set_contract_version(deps.storage, CONTRACT.0, CONTRACT.1)?;
     let owner = match msg.owner {
         Some(owner) => deps.api.addr_validate(&owner)?,

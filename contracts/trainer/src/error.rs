@@ -20,6 +20,9 @@ sum_common::contract_error! {
     #[error("the existing model {model} has the Wasm admin {admin}: deploy it without an admin (or with this trainer as admin), so nobody can migrate it behind the trainer")]
     ModelHasAdmin { model: String, admin: String },
 
+    #[error("encoder: {0}")]
+    Encoder(#[from] sum_common::EncoderError),
+
     #[error("unknown reply id {id}")]
     UnknownReply { id: u64 },
 }

@@ -12,5 +12,5 @@ pub mod migrate;
 pub mod model;
 pub mod reply;
 
-pub use encoder::Encoder;
+pub use encoder::{Encoder, EncoderError};
 pub use sum_rules::{ensure_known_class, Features, SampleError, MAX_FEATURES, SCALE};

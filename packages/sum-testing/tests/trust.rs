@@ -318,6 +318,32 @@ fn unknown_fields_are_refused() {
 }
 
 #[test]
+fn an_embedding_picking_features_it_does_not_have_is_refused() {
+    let mut app = funded_app(&USERS);
+    let owner = addr("owner");
+    let trainer_code = app.store_code(contracts::trainer());
+    let encoder = Encoder::Embedding {
+        name: "mobilenet".into(),
+        dimension: 4,
+        feature_indices: Some(vec![0, 4]),
+    };
+    let existing = ModelSource::Existing {
+        address: owner.to_string(),
+    };
+    let msg = trainer_msg(0, existing, encoder, 0, Binary::default()).unwrap();
+    let err = app
+        .instantiate_contract(trainer_code, owner, &msg, &[], "trainer", None)
+        .unwrap_err();
+    assert_error(
+        err,
+        sum_common::EncoderError::FeatureIndexOutOfRange {
+            index: 4,
+            dimension: 4,
+        },
+    );
+}
+
+#[test]
 fn an_existing_model_with_a_wasm_admin_is_refused() {
     let mut app = funded_app(&USERS);
     let owner = addr("owner");

@@ -12,6 +12,7 @@ export type Encoder = "none" | "fixed_point" | "murmurhash3" | {
 } | {
   embedding: {
     dimension: number;
+    feature_indices?: number[] | null;
     name: string;
   };
 };
