@@ -1,6 +1,7 @@
 """sumctl: deploy a SUM model stack to the local chain and use it.
 
   sumctl deploy scripts/models/dense-perceptron.json
+  sumctl import scripts/models/original/intent-nearest-centroid-512.json   (the original's files)
   sumctl add-data --from alice --features '[1, 0]' --label right
   sumctl predict --features '[0.8, 0.6]'
   sumctl add-data --from bob --text "what a great movie" --label positive   (murmurhash3 models)
@@ -22,8 +23,9 @@ import json
 import sys
 
 from . import deploy
-from .cli_common import (address_of, class_index, connect, deployment_path, load_stack,
-                         model_classes, sample, with_sample, with_sender)
+from .cli_common import (address_of, class_index, connect, load_stack, model_classes, sample,
+                         with_sample, with_sender, write_deployment)
+from .cli_import import add_import_command
 from .cli_mechanisms import add_market_commands, add_points_commands
 from .market import MarketNotOpened
 from .points import Points
@@ -41,11 +43,8 @@ def cmd_deploy(args):
     code_ids, _ = deploy.store_all(chain, args.sender)
     print(f"stored code ids: {code_ids}")
     deployment, gas = deploy.instantiate_stack(chain, args.sender, code_ids, description)
-    path = deployment_path(args)
-    path.write_text(json.dumps(deployment, indent=2) + "\n")
-    for role in ("trainer", "data_handler", "model", "incentive"):
-        print(f"{role:13} {deployment[role]}")
-    print(f"instantiated with {gas} gas; deployment written to {path}")
+    print(f"instantiated with {gas} gas")
+    write_deployment(args, deployment)
 
 
 def cmd_info(args):
@@ -184,6 +183,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--deployment", help="deployment file (default .chain/deployment.json)")
     sub = p.add_subparsers(dest="command", required=True)
     add_commands(sub)
+    add_import_command(sub)
     add_owner_commands(sub)
     add_points_commands(sub)
     add_market_commands(sub)

@@ -24,6 +24,15 @@ def deployment_path(args) -> Path:
     return Path(args.deployment) if args.deployment else CHAIN_DIR / "deployment.json"
 
 
+def write_deployment(args, deployment: dict):
+    """Writes the deployment file the other commands read, and says what it holds."""
+    path = deployment_path(args)
+    path.write_text(json.dumps(deployment, indent=2) + "\n")
+    for role in ("trainer", "data_handler", "model", "incentive"):
+        print(f"{role:13} {deployment[role]}")
+    print(f"deployment written to {path}")
+
+
 def load_stack(args) -> Stack:
     """The deployed stack that `sumctl deploy` wrote down."""
     path = deployment_path(args)

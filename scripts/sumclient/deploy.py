@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+from . import chunks
+from .stack import execute
 from .wasmd import REPO_ROOT, Wasmd, attribute, encode_json
 
 ARTIFACTS = REPO_ROOT / "artifacts"
@@ -40,15 +42,19 @@ def component(code_id: int, msg: dict, label: str) -> dict:
     return {"code_id": code_id, "msg": encode_json(msg), "label": label}
 
 
-def trainer_instantiate_msg(owner: str, code_ids: dict, description: dict) -> dict:
+def trainer_instantiate_msg(owner: str, code_ids: dict, description: dict,
+                            existing_model: str | None = None) -> dict:
     """The trainer's instantiate message for a model description. A description with
-    `"immutable": true` makes a stack whose components can never be migrated."""
+    `"immutable": true` makes a stack whose components can never be migrated. With
+    `existing_model` the trainer takes that model (built in chunks) instead of a new one."""
     name = description["name"]
 
     def part(role: str, contract: str, msg: dict) -> dict:
         return component(code_ids[contract], msg, f"{name} {role}")
 
     model, incentive = description["model"], description["incentive"]
+    source = ({"existing": {"address": existing_model}} if existing_model
+              else {"instantiate": part("model", model["contract"], model["instantiate"])})
     return {
         "name": name,
         "description": description.get("description", ""),
@@ -56,17 +62,23 @@ def trainer_instantiate_msg(owner: str, code_ids: dict, description: dict) -> di
         "owner": owner,
         "immutable": bool(description.get("immutable", False)),
         "data_handler": part("data handler", "data-handler", {}),
-        "model": {"instantiate": part("model", model["contract"], model["instantiate"])},
+        "model": source,
         "incentive": part("incentive", incentive["contract"], incentive["instantiate"]),
     }
 
 
 def instantiate_stack(chain: Wasmd, sender: str, code_ids: dict, description: dict) -> tuple[dict, int]:
     """Instantiates a trainer, which instantiates its components; returns the deployment
-    (addresses, code ids, description) and the gas used. The trainer has no Wasm admin:
-    its owner lives only in its config, and the trainer itself administers its components."""
-    owner = chain.address(sender)
-    msg = trainer_instantiate_msg(owner, code_ids, description)
+    (addresses, code ids, description) and the gas used."""
+    msg = trainer_instantiate_msg(chain.address(sender), code_ids, description)
+    return instantiate_trainer(chain, sender, code_ids, description, msg)
+
+
+def instantiate_trainer(chain: Wasmd, sender: str, code_ids: dict, description: dict,
+                        msg: dict) -> tuple[dict, int]:
+    """Instantiates a trainer with `msg`; returns the deployment and the gas used. The
+    trainer has no Wasm admin: its owner lives only in its config, and the trainer itself
+    administers its components."""
     result = chain.tx(sender, "wasm", "instantiate", str(code_ids["trainer"]), json.dumps(msg),
                       "--label", f"{description['name']} trainer", "--no-admin")
     trainer = attribute(result, "instantiate", "_contract_address")
@@ -76,11 +88,33 @@ def instantiate_stack(chain: Wasmd, sender: str, code_ids: dict, description: di
         "data_handler": info["data_handler"],
         "model": info["model"],
         "incentive": info["incentive"],
-        "owner": owner,
+        "owner": msg["owner"],
         "code_ids": code_ids,
         "description": description,
     }
     return deployment, int(result["gas_used"])
+
+
+def deploy_in_chunks(chain: Wasmd, sender: str, code_ids: dict, description: dict,
+                     chunk_size: int = chunks.DEFAULT_CHUNK_SIZE, progress=print) -> dict:
+    """Deploys a model too large for one transaction: instantiates it standalone without a
+    Wasm admin, sends its extension chunks (calling `progress` with a line after each),
+    instantiates a trainer with it as the existing model and hands the model over to that
+    trainer. Returns the deployment, as instantiate_stack does."""
+    model = description["model"]
+    small, extensions = chunks.split(model["contract"], model["instantiate"], chunk_size)
+    result = chain.tx(sender, "wasm", "instantiate", str(code_ids[model["contract"]]),
+                      json.dumps(small), "--label", f"{description['name']} model", "--no-admin")
+    address = attribute(result, "instantiate", "_contract_address")
+    progress(f"model {address} instantiated (gas used {result['gas_used']})")
+    for done, chunk in enumerate(extensions, 1):
+        result = execute(chain, sender, address, {"extension": chunk})
+        progress(f"chunk {done} of {len(extensions)}: {next(iter(chunk))} (gas used {result['gas_used']})")
+    msg = trainer_instantiate_msg(chain.address(sender), code_ids, description, address)
+    deployment, _ = instantiate_trainer(chain, sender, code_ids, description, msg)
+    execute(chain, sender, address, {"hand_over": {"trainer": deployment["trainer"]}})
+    progress(f"model handed over to trainer {deployment['trainer']}")
+    return deployment
 
 
 def load_description(path: str | Path) -> dict:

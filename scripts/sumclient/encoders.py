@@ -41,6 +41,17 @@ def fixed_point_normalised(values: list[float]) -> list[int]:
     return [round(v / norm * SCALE) for v in values]
 
 
+def embedding_picked(encoder: dict, values: list[float]) -> list[float]:
+    """An embedding's output (its `dimension` values) reduced to the values the model reads:
+    those at `feature_indices`, in that order, or all of them."""
+    embedding = encoder["embedding"]
+    if len(values) != embedding["dimension"]:
+        raise ValueError(f"the embedding {embedding['name']!r} has {embedding['dimension']} "
+                         f"values, got {len(values)}")
+    indices = embedding.get("feature_indices")
+    return [values[i] for i in indices] if indices else list(values)
+
+
 def features(encoder: str, model: str, values=None, text=None, indices=None) -> dict:
     """The `data` field of add_data/predict for a model contract with this encoder; sparse
     input keeps repeated indices only for a model that counts them (counts_repeats)."""
@@ -55,6 +66,8 @@ def features(encoder: str, model: str, values=None, text=None, indices=None) -> 
         raise ValueError("give features, text or indices")
     if encoder == "fixed_point":
         return {"dense": fixed_point_normalised(values)}
+    if isinstance(encoder, dict) and "embedding" in encoder:
+        return {"dense": fixed_point_normalised(embedding_picked(encoder, values))}
     return {"dense": [int(v) for v in values]}
 
 

@@ -97,6 +97,19 @@ export interface FeatureInput {
   indices?: readonly number[];
 }
 
+/** An embedding's output (its `dimension` values) reduced to the values the model reads:
+ * those at `feature_indices`, in that order, or all of them. */
+export function embeddingPicked(
+  encoder: Extract<Encoder, { embedding: unknown }>,
+  values: readonly number[],
+): number[] {
+  const { name, dimension, feature_indices: indices } = encoder.embedding;
+  if (values.length !== dimension) {
+    throw new Error(`the embedding '${name}' has ${dimension} values, got ${values.length}`);
+  }
+  return indices ? indices.map((i) => values[i]) : [...values];
+}
+
 /** The `data` field of add_data/predict for a model contract with this encoder; sparse
  * input keeps repeated indices only for a model that counts them (countsRepeats). */
 export function features(encoder: Encoder, model: string, input: FeatureInput): Features {
@@ -110,6 +123,9 @@ export function features(encoder: Encoder, model: string, input: FeatureInput): 
   if (input.indices !== undefined) return { sparse: sparseIndices(input.indices, repeats) };
   if (input.values === undefined) throw new Error("give features, text or indices");
   if (encoder === "fixed_point") return { dense: fixedPointNormalised(input.values) };
+  if (typeof encoder === "object" && "embedding" in encoder) {
+    return { dense: fixedPointNormalised(embeddingPicked(encoder, input.values)) };
+  }
   return {
     dense: input.values.map((v) => {
       if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);

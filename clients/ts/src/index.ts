@@ -1,4 +1,8 @@
-/** SUM TypeScript client: generated contract clients and types, plus the encoders. */
+/** SUM TypeScript client: generated contract clients and types, the encoders, and the
+ * importer of the original system's model files with its chunked deployment. */
 export * as contracts from "./generated";
 export * from "./encoders";
 export * from "./commitment";
+export * from "./original";
+export * from "./chunks";
+export * from "./deploy";

@@ -32,6 +32,12 @@ test("fixed point ×10^9 after L2 normalisation, rounding ties to even", () => {
   assert.deepEqual(features("none", "dense-perceptron", { values: [1.9, -2.7, 0] }), { dense: [1, -2, 0] });
 });
 
+test("an embedding picks its feature indices, in order, before normalising", () => {
+  const encoder = { embedding: { name: "e", dimension: 4, feature_indices: [3, 1] } };
+  assert.deepEqual(features(encoder, "dense-perceptron", { values: [7, -4, 7, 3] }), { dense: [600000000, -800000000] });
+  assert.throws(() => features(encoder, "dense-perceptron", { values: [1, 2] }), /has 4 values, got 2/);
+});
+
 test("piece encoding and commitment match the layout byte for byte", () => {
   const samples: CommitSample[] = [
     { classification: 1, data: { dense: [-1, 2n, -(2n ** 63n)] } },
@@ -93,6 +99,11 @@ test("agrees with the Python reference encoders (scripts/sumclient)", () => {
     add("features", { encoder: "none", model, input: { indices: [5, 3, 5, 1] } }, features("none", model, { indices: [5, 3, 5, 1] }));
     add("features", { encoder: "none", model, input: { values: [1.9, -2.7, 0] } }, features("none", model, { values: [1.9, -2.7, 0] }));
     add("features", { encoder: "fixed_point", model, input: { values: [1, -2, 2] } }, features("fixed_point", model, { values: [1, -2, 2] }));
+  }
+  for (const feature_indices of [null, [3, 0]]) {
+    const encoder = { embedding: { name: "e", dimension: 4, feature_indices } };
+    const input = { values: [0.5, 9, -1, 2] };
+    add("features", { encoder, model: "dense-perceptron", input }, features(encoder, "dense-perceptron", input));
   }
   const rows: [string, string, string[]][] = [
     ["murmurhash3", "naive-bayes", ["Hey", "you", "hey"]],

@@ -1,0 +1,62 @@
+"""sumctl import: a model file of the original system, converted, deployed in chunks and
+checked against its float predictions (docs/import.md)."""
+
+import json
+import sys
+from pathlib import Path
+
+from . import agreement, deploy, original
+from .chunks import DEFAULT_CHUNK_SIZE
+from .cli_common import connect, with_sender, write_deployment
+from .stack import Stack
+
+DEFAULT_SAMPLES = 200
+
+
+def description_of(args) -> tuple[dict, dict]:
+    """The original's file and its model description, from the command line."""
+    try:
+        data = json.loads(Path(args.file).read_text())
+        return data, original.convert(
+            data, args.file, name=args.name, embedding_name=args.embedding_name,
+            embedding_dimension=args.embedding_dimension,
+            encoder=json.loads(args.encoder) if args.encoder else None,
+            incentive=json.loads(Path(args.incentive).read_text())["incentive"] if args.incentive else None)
+    except (OSError, ValueError) as error:  # json.JSONDecodeError and OriginalFormatError too
+        sys.exit(f"cannot import {args.file}: {error}")
+
+
+def cmd_import(args):
+    data, description = description_of(args)
+    chain = connect()
+    code_ids, _ = deploy.store_all(chain, args.sender)
+    print(f"stored code ids: {code_ids}")
+    deployment = deploy.deploy_in_chunks(chain, args.sender, code_ids, description, args.chunk_size)
+    write_deployment(args, deployment)
+    stack = Stack(chain, deployment)
+
+    def predict_batch(features: list[dict]) -> list[int]:
+        return stack.query({"predict_batch": {"samples": features}}, stack.model)["classifications"]
+
+    report = agreement.check(predict_batch, description, data, args.samples, args.seed)
+    print(report.summary())
+    if report.disagreements:
+        print(f"WARNING: the imported model disagrees with the original on "
+              f"{len(report.disagreements)} of {report.total} samples", file=sys.stderr)
+
+
+def add_import_command(sub):
+    s = sub.add_parser("import", help="deploy a model file of the original system in chunks")
+    s.add_argument("file", help="the original's model file (JSON), e.g. scripts/models/original/*.json")
+    s.add_argument("--name", help="the trainer's name (default: the file's stem)")
+    s.add_argument("--embedding-name", help="a dense model's embedding (default: the file's stem)")
+    s.add_argument("--embedding-dimension", type=int,
+                   help="the embedding's dimension (default: the largest featureIndices + 1)")
+    s.add_argument("--encoder", help="the encoder as JSON, e.g. '\"murmurhash3\"' (replaces the default)")
+    s.add_argument("--incentive", help="a model description file whose incentive to use "
+                                       "(default: scripts/models/dense-perceptron.json's)")
+    s.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, help="values per chunk")
+    s.add_argument("--samples", type=int, default=DEFAULT_SAMPLES, help="samples of the agreement check")
+    s.add_argument("--seed", type=int, default=0, help="seed of the agreement check's samples")
+    with_sender(s, "validator")
+    s.set_defaults(func=cmd_import)
