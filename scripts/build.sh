@@ -13,11 +13,21 @@ log "building contracts for wasm32-unknown-unknown"
 RUSTFLAGS="-C link-arg=-s" cargo build --locked --release --lib \
   --target wasm32-unknown-unknown $(printf -- '-p sum-%s ' "${CONTRACTS[@]}")
 
-mkdir -p artifacts
-rm -f artifacts/*.wasm artifacts/checksums.txt
+# wasm-opt takes most of a rebuild; an artifact is redone only when cargo's output changed
+# (the stamp records the hash of the Wasm it was optimised from).
+stamps=target/artifact-stamps
+mkdir -p artifacts "$stamps"
+rm -f artifacts/checksums.txt
 for contract in "${CONTRACTS[@]}"; do
   name=$(artifact_name "$contract")
-  optimise_wasm "target/wasm32-unknown-unknown/release/$name" "artifacts/$name"
+  raw="target/wasm32-unknown-unknown/release/$name"
+  source_hash=$(sha256sum "$raw" | cut -d' ' -f1)
+  if [ -f "artifacts/$name" ] && [ "$(cat "$stamps/$name" 2>/dev/null)" = "$source_hash" ]; then
+    continue
+  fi
+  rm -f "$stamps/$name"
+  optimise_wasm "$raw" "artifacts/$name"
+  echo "$source_hash" >"$stamps/$name"
 done
 (cd artifacts && sha256sum ./*.wasm | sed 's| \./| |' > checksums.txt)
 

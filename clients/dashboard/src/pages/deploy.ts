@@ -1,0 +1,50 @@
+/** The deploy form: a JSON file, either a model description (scripts/models/*.json) or an
+ * original-system model file (converted with clients/ts `fromOriginal`), deployed in chunks
+ * from the chosen account with a progress bar, then a link to the new model's page. */
+import { deployInChunks } from "sum-client/src/deploy.ts";
+import { fromOriginal, type ModelDescription } from "sum-client/src/original.ts";
+import { fill, h, section, status } from "../dom.ts";
+import { errorMessage } from "../errors.ts";
+import type { View } from "../view.ts";
+
+/** Whether a parsed file is one of our model descriptions (it names its contracts). */
+function isDescription(file: unknown): file is ModelDescription {
+  const model = (file as { model?: { contract?: unknown } } | null)?.model;
+  return typeof model?.contract === "string";
+}
+
+export async function deployPage({ config, account }: View): Promise<HTMLElement> {
+  if (!account) return section("Deploy a model", status("Choose an account above: it deploys the model and owns it."));
+  const file = h("input", { type: "file", name: "model file", accept: ".json,application/json", "aria-label": "model file" });
+  const progress = h("progress", { max: 1, value: 0 });
+  const step = h("span", { "data-testid": "deploy-step" });
+  const out = h("div", { "data-testid": "deploy-status" });
+  const deploy = async () => {
+    button.disabled = true;
+    try {
+      const chosen = file.files?.[0];
+      if (!chosen) throw new Error("choose a JSON model file first");
+      const parsed: unknown = JSON.parse(await chosen.text());
+      const description = isDescription(parsed) ? parsed : fromOriginal(parsed, { fileName: chosen.name });
+      const deployed = await deployInChunks(account.client, account.address, config.code_ids, description, (done, total, what) => {
+        progress.max = total;
+        progress.value = done;
+        fill(step, `${done}/${total}: ${what}`);
+      });
+      fill(out, h("p", { class: "status ok" }, `deployed ${description.name}: `, h("a", { href: `#/model/${deployed.trainer}`, "data-testid": "new-model" }, `open its page`)));
+    } catch (error) {
+      fill(out, status(errorMessage(error), "error"));
+    } finally {
+      button.disabled = false;
+    }
+  };
+  const button = h("button", { onClick: () => void deploy() }, "Deploy");
+  return section(
+    "Deploy a model",
+    h("p", {}, "A model description (like scripts/models/dense-perceptron.json) or a model file of the original SUM system. ", `It is deployed from ${account.name}, who owns it.`),
+    h("label", {}, "Model file ", file),
+    button,
+    h("div", {}, progress, " ", step),
+    out,
+  );
+}

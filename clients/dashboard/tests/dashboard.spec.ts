@@ -1,0 +1,167 @@
+/**
+ * The dashboard in a browser against a real wasmd chain (started by global-setup.ts). Each
+ * step asserts what the page shows and the state on chain, queried directly; every wait is
+ * on state (Playwright's polling), never a fixed sleep. A screenshot follows each step.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import type { CosmWasmClient } from "@cosmjs/cosmwasm-stargate";
+import { fixedPointNormalised } from "sum-client/src/encoders.ts";
+import type { TrainerQueryClient } from "sum-client/src/generated/Trainer.client.ts";
+import { blockTime } from "../src/chain.ts";
+import { address, connectChain, dashboardUrl, trainerNamed, trainers } from "./chain.ts";
+import { addData, chooseAccount, claimButton, openModel, shot } from "./ui.ts";
+
+const MODEL_FILES = "test-output/model-files";
+const MODELS = "../../scripts/models";
+const ORIGINAL_MODEL = `${MODELS}/original/image-dense-perceptron-400.json`;
+/** fromOriginal names a model after its file. */
+const ORIGINAL_NAME = "image-dense-perceptron-400";
+const DENSE_MODEL = "east-west";
+const DEPLOYED_NAME = "east-west-from-the-form";
+/** Deploying in chunks takes many transactions. */
+const DEPLOY_TIMEOUT_MS = 600_000;
+
+// Points on the unit circle (as scripts/e2e/helpers.py): after alice's EAST (right), bob's
+// EAST_NORTH_EAST labelled left trains the model to agree with bob, and alice's NORTH_EAST
+// (right) trains it back, so the model disagrees with bob's contribution: reportable.
+const EAST = "1, 0";
+const NORTH_EAST = "0.6, 0.8";
+const EAST_NORTH_EAST = "0.8, 0.6";
+
+test.describe.configure({ mode: "serial" });
+
+let page: Page;
+let chain: CosmWasmClient;
+let trainer: TrainerQueryClient;
+
+test.beforeAll(async ({ browser }) => {
+  mkdirSync(MODEL_FILES, { recursive: true });
+  page = await browser.newPage();
+  chain = await connectChain();
+  trainer = await trainerNamed(chain, DENSE_MODEL);
+});
+
+test("the list shows every model stack on the chain", async () => {
+  await page.goto(dashboardUrl());
+  const onChain = await trainers(chain);
+  await expect(page.getByTestId("stack")).toHaveCount(onChain.length);
+  await expect(page.getByTestId("stack").filter({ hasText: DENSE_MODEL }).first()).toContainText("stakeable");
+  await shot(page, "01-models");
+});
+
+test("a model page shows its info", async () => {
+  await openModel(page, DENSE_MODEL);
+  const summary = page.locator("section", { hasText: "Parameters" });
+  await expect(summary).toContainText(trainer.contractAddress);
+  await expect(summary).toContainText((await trainer.info()).owner);
+  await expect(page.getByTestId("contribution-count")).toHaveText("0");
+  await shot(page, "02-model-page");
+});
+
+test("predict shows the class name, and bad input a message", async () => {
+  const form = page.locator("section", { hasText: "Predict" });
+  const out = page.getByTestId("prediction");
+  for (const [input, message] of [["", "enter some numbers"], ["1, x", '"x" is not a number'], ["1", "takes 2 numbers"], ["0, 0", "must not all be zero"]]) {
+    await form.locator('input[name="predict"]').fill(input);
+    await form.getByRole("button", { name: "Predict" }).click();
+    await expect(out).toContainText(message);
+  }
+  await form.locator('input[name="predict"]').fill(EAST);
+  await form.getByRole("button", { name: "Predict" }).click();
+  const { classification } = await trainer.predict({ data: { dense: fixedPointNormalised([1, 0]) } });
+  const classes = ["left", "right"];
+  await expect(out).toHaveText(`prediction: ${classes[classification]} (class ${classification})`);
+  await shot(page, "03-predict");
+});
+
+let aliceId: number;
+
+test("alice adds data and pays the deposit shown", async () => {
+  await chooseAccount(page, "alice");
+  await expect(page.getByTestId("deposit")).toHaveText(/^\d+ usum$/);
+  aliceId = await addData(page, EAST, "right");
+  const stored = await trainer.contribution({ id: aliceId });
+  expect(stored.contribution.contributor).toBe(address("alice"));
+  expect(stored.contribution.classification).toBe(1);
+  expect(Number(stored.claims.initial_deposit)).toBeGreaterThan(0);
+  await expect(page.getByTestId("mine").getByTestId(`contribution-${aliceId}`)).toBeVisible();
+  await shot(page, "04-add-data");
+});
+
+test("refund becomes possible after the refund wait", async () => {
+  const refund = claimButton(page, "mine", aliceId, "Refund");
+  await expect(refund).toBeEnabled();
+  const { contribution } = await trainer.contribution({ id: aliceId });
+  const wait = JSON.parse(readFileSync(`${MODELS}/dense-perceptron.json`, "utf8")).incentive.instantiate.refund_wait;
+  expect(await blockTime(chain)).toBeGreaterThanOrEqual(contribution.added_at + wait);
+  await shot(page, "05-refund-possible");
+});
+
+test("alice's refund pays the deposit back", async () => {
+  const before = Number((await chain.getBalance(address("alice"), "usum")).amount);
+  await claimButton(page, "mine", aliceId, "Refund").click();
+  await expect(page.getByTestId("claim-status")).toContainText(`refund of contribution ${aliceId}: done`);
+  const { claims } = await trainer.contribution({ id: aliceId });
+  expect(claims.claimed_by).toEqual([address("alice")]);
+  expect(claims.claimable).toBe("0");
+  expect(Number((await chain.getBalance(address("alice"), "usum")).amount)).toBe(before + Number(claims.initial_deposit));
+  const row = page.getByTestId("mine").getByTestId(`contribution-${aliceId}`);
+  await expect(row).toContainText("has already claimed");
+  await expect(claimButton(page, "mine", aliceId, "Refund")).toBeDisabled();
+  await shot(page, "06-refund");
+});
+
+test("alice reports bob's contribution that the model disagrees with", async () => {
+  await chooseAccount(page, "bob");
+  const bobId = await addData(page, EAST_NORTH_EAST, "left");
+  await chooseAccount(page, "alice");
+  await addData(page, NORTH_EAST, "right");
+  const disagreement = await trainer.predict({ data: { dense: fixedPointNormalised([0.8, 0.6]) } });
+  expect(disagreement.classification).toBe(1);
+  const report = claimButton(page, "others", bobId, "Report");
+  await expect(report).toBeEnabled();
+  await report.click();
+  await expect(page.getByTestId("claim-status")).toContainText(`report of contribution ${bobId}: done`);
+  const { claims } = await trainer.contribution({ id: bobId });
+  expect(claims.claimed_by).toEqual([address("alice")]);
+  await expect(claimButton(page, "others", bobId, "Report")).toBeDisabled();
+  await shot(page, "07-report");
+});
+
+/** Deploys a model file through the form as alice (chosen in the steps before), opens the
+ * new model's page and checks its trainer on chain. */
+async function deployFile(file: string, name: string, screenshot: string): Promise<void> {
+  await page.goto(`${dashboardUrl()}#/deploy`);
+  await expect(page.locator('select[name="account"]')).toHaveValue(address("alice"));
+  await page.locator('input[name="model file"]').setInputFiles(file);
+  await page.getByRole("button", { name: "Deploy" }).click();
+  const link = page.getByTestId("new-model");
+  await expect(link).toBeVisible({ timeout: DEPLOY_TIMEOUT_MS });
+  const progress = page.locator("progress");
+  expect(await progress.evaluate((bar: HTMLProgressElement) => bar.value === bar.max)).toBe(true);
+  await shot(page, screenshot);
+  await link.click();
+  await expect(page.getByTestId("model-name")).toHaveText(name);
+  const deployed = await trainerNamed(chain, name);
+  expect((await deployed.info()).owner).toBe(address("alice"));
+}
+
+test("a model description deploys through the form", async () => {
+  const description = JSON.parse(readFileSync(`${MODELS}/dense-perceptron.json`, "utf8"));
+  const file = `${MODEL_FILES}/renamed-dense-perceptron.json`;
+  writeFileSync(file, JSON.stringify({ ...description, name: DEPLOYED_NAME }));
+  await deployFile(file, DEPLOYED_NAME, "08-deploy-description");
+});
+
+test("an original-system model file deploys through the form", async () => {
+  await deployFile(ORIGINAL_MODEL, ORIGINAL_NAME, "09-deploy-original");
+});
+
+test("the list shows the new models", async () => {
+  await page.goto(dashboardUrl());
+  const onChain = await trainers(chain);
+  await expect(page.getByTestId("stack")).toHaveCount(onChain.length);
+  for (const name of [DEPLOYED_NAME, ORIGINAL_NAME]) await expect(page.getByTestId("stack").filter({ hasText: name })).toHaveCount(1);
+  await shot(page, "10-models-after-deploy");
+});
