@@ -144,3 +144,14 @@ def test_naive_bayes_learns_text_with_repeated_words_on_chain(make_stack):
     assert stack.predict(encode("is it going to rain")) == 1
     info = stack.query({"info": {}}, stack.model)
     assert info["classes"] == ["alarm", "weather"] and info["trainer"] == stack.trainer
+
+
+def test_storing_again_reuses_the_stored_code(chain, code_ids):
+    """A second deployment on the same chain stores nothing: the same checksums keep their
+    code ids, so every stack's contracts share them (the dashboard lists them all)."""
+    again, gas = deploy.store_all(chain, "validator")
+    assert again == code_ids
+    assert set(gas.values()) == {0}
+    fresh, fresh_gas = deploy.store_all(chain, "validator", reuse=False)
+    assert all(fresh[c] > code_ids[c] for c in code_ids)
+    assert all(g > 0 for g in fresh_gas.values())

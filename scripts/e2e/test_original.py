@@ -196,3 +196,26 @@ def test_the_real_files_convert():
     small, extensions = chunks.split("dense-perceptron", description["model"]["instantiate"])
     assert len(extensions) == 4 and small["dimension"] == 400
     assert original.file_stem("a/b.c/d.e.json") == "d.e" and original.file_stem(".json") == ".json"
+
+
+def test_import_options_are_checked_before_anything_is_deployed(tmp_path):
+    from argparse import ArgumentTypeError
+
+    from sumclient.cli_import import encoder_of, incentive_of, positive
+    assert positive("3") == 3
+    for bad in ("0", "-5", "x"):
+        with pytest.raises(ArgumentTypeError, match="from 1 up"):
+            positive(bad)
+    assert encoder_of('"murmurhash3"') == "murmurhash3"
+    assert encoder_of('{"vocabulary": {"name": "imdb"}}') == {"vocabulary": {"name": "imdb"}}
+    with pytest.raises(ValueError, match="unknown encoder"):
+        encoder_of('"bogus"')
+    assert incentive_of(str(REPO_ROOT / "scripts/models/dense-perceptron.json")) == STAKEABLE
+    not_json = tmp_path / "notes.txt"
+    not_json.write_text("hello")
+    with pytest.raises(ValueError, match="not a JSON model description"):
+        incentive_of(str(not_json))
+    no_incentive = tmp_path / "model.json"
+    no_incentive.write_text('{"model": {}}')
+    with pytest.raises(ValueError, match='has no "incentive"'):
+        incentive_of(str(no_incentive))

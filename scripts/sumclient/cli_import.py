@@ -1,6 +1,7 @@
 """sumctl import: a model file of the original system, converted, deployed in chunks and
 checked against its float predictions (docs/import.md)."""
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -11,6 +12,38 @@ from .cli_common import connect, with_sender, write_deployment
 from .stack import Stack
 
 DEFAULT_SAMPLES = 200
+# The encoders of docs/encoders.md: plain names, and objects with one of these keys.
+SIMPLE_ENCODERS = ["none", "fixed_point", "murmurhash3"]
+NAMED_ENCODERS = ["vocabulary", "embedding"]
+
+
+def positive(text: str) -> int:
+    """An argument that must be a whole number from 1 up."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 up, got {text!r}")
+    return int(text)
+
+
+def incentive_of(path: str) -> dict:
+    """The incentive of the model description at `path`."""
+    try:
+        description = json.loads(Path(path).read_text())
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{path} is not a JSON model description ({error})") from error
+    incentive = description.get("incentive") if isinstance(description, dict) else None
+    if not isinstance(incentive, dict) or incentive.get("contract") not in deploy.contracts():
+        raise ValueError(f"{path} has no \"incentive\" naming one of {deploy.contracts()}")
+    return incentive
+
+
+def encoder_of(text: str):
+    """The encoder given as JSON, checked against the encoders the trainer knows."""
+    encoder = json.loads(text)
+    if encoder in SIMPLE_ENCODERS or (isinstance(encoder, dict) and len(encoder) == 1
+                                      and next(iter(encoder)) in NAMED_ENCODERS):
+        return encoder
+    raise ValueError(f"unknown encoder {text}: expected one of {SIMPLE_ENCODERS} or an "
+                     f"object with one key of {NAMED_ENCODERS} (docs/encoders.md)")
 
 
 def description_of(args) -> tuple[dict, dict]:
@@ -20,9 +53,9 @@ def description_of(args) -> tuple[dict, dict]:
         return data, original.convert(
             data, args.file, name=args.name, embedding_name=args.embedding_name,
             embedding_dimension=args.embedding_dimension,
-            encoder=json.loads(args.encoder) if args.encoder else None,
-            incentive=json.loads(Path(args.incentive).read_text())["incentive"] if args.incentive else None)
-    except (OSError, ValueError) as error:  # json.JSONDecodeError and OriginalFormatError too
+            encoder=encoder_of(args.encoder) if args.encoder else None,
+            incentive=incentive_of(args.incentive) if args.incentive else None)
+    except (OSError, ValueError) as error:  # JSON and format errors are ValueErrors
         sys.exit(f"cannot import {args.file}: {error}")
 
 
@@ -50,13 +83,13 @@ def add_import_command(sub):
     s.add_argument("file", help="the original's model file (JSON), e.g. scripts/models/original/*.json")
     s.add_argument("--name", help="the trainer's name (default: the file's stem)")
     s.add_argument("--embedding-name", help="a dense model's embedding (default: the file's stem)")
-    s.add_argument("--embedding-dimension", type=int,
+    s.add_argument("--embedding-dimension", type=positive,
                    help="the embedding's dimension (default: the largest featureIndices + 1)")
     s.add_argument("--encoder", help="the encoder as JSON, e.g. '\"murmurhash3\"' (replaces the default)")
     s.add_argument("--incentive", help="a model description file whose incentive to use "
                                        "(default: scripts/models/dense-perceptron.json's)")
-    s.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, help="values per chunk")
-    s.add_argument("--samples", type=int, default=DEFAULT_SAMPLES, help="samples of the agreement check")
+    s.add_argument("--chunk-size", type=positive, default=DEFAULT_CHUNK_SIZE, help="values per chunk")
+    s.add_argument("--samples", type=positive, default=DEFAULT_SAMPLES, help="samples of the agreement check")
     s.add_argument("--seed", type=int, default=0, help="seed of the agreement check's samples")
     with_sender(s, "validator")
     s.set_defaults(func=cmd_import)

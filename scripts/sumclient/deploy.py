@@ -1,5 +1,6 @@
 """Storing the contracts and instantiating a trainer stack from a model description."""
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from .wasmd import REPO_ROOT, Wasmd, attribute, encode_json
 ARTIFACTS = REPO_ROOT / "artifacts"
 MODELS = REPO_ROOT / "scripts" / "models"
 CONTRACTS_FILE = REPO_ROOT / "scripts" / "contracts.txt"
+# The most code infos `stored_codes` reads.
+CODES_LIMIT = 10_000
 
 
 def contracts() -> list[str]:
@@ -24,13 +27,33 @@ def artifact(contract: str) -> Path:
     return ARTIFACTS / f"sum_{contract.replace('-', '_')}.wasm"
 
 
-def store_all(chain: Wasmd, sender: str) -> tuple[dict, dict]:
-    """Stores every artifact; returns code ids and gas used, by contract."""
+def stored_codes(chain: Wasmd) -> dict[str, int]:
+    """The code ids on the chain by checksum (lower-case hex), the first id of each. One
+    page (the CLI's page key is raw bytes, which an argument cannot carry), so at most
+    CODES_LIMIT codes: a local chain has far fewer."""
+    page = chain.query("wasm", "list-code", "--limit", str(CODES_LIMIT))
+    if page["pagination"].get("next_key"):
+        raise RuntimeError(f"more than {CODES_LIMIT} codes on the chain: store with reuse=False")
+    codes: dict[str, int] = {}
+    for info in page["code_infos"]:
+        codes.setdefault(info["data_hash"].lower(), int(info["code_id"]))
+    return codes
+
+
+def store_all(chain: Wasmd, sender: str, reuse: bool = True) -> tuple[dict, dict]:
+    """Stores every artifact; returns code ids and gas used, by contract. With `reuse`, an
+    artifact already on the chain (same checksum) is not stored again (gas 0), so repeated
+    deployments share code ids and clients can tell contracts by code id."""
     code_ids, gas = {}, {}
+    on_chain = stored_codes(chain) if reuse else {}
     for contract in contracts():
         wasm = artifact(contract)
         if not wasm.exists():
             raise FileNotFoundError(f"{wasm} is missing: run scripts/build.sh")
+        checksum = hashlib.sha256(wasm.read_bytes()).hexdigest()
+        if checksum in on_chain:
+            code_ids[contract], gas[contract] = on_chain[checksum], 0
+            continue
         result = chain.tx(sender, "wasm", "store", str(wasm))
         code_ids[contract] = int(attribute(result, "store_code", "code_id"))
         gas[contract] = int(result["gas_used"])
@@ -103,6 +126,10 @@ def deploy_in_chunks(chain: Wasmd, sender: str, code_ids: dict, description: dic
     trainer. Returns the deployment, as instantiate_stack does."""
     model = description["model"]
     small, extensions = chunks.split(model["contract"], model["instantiate"], chunk_size)
+    owner = chain.address(sender)
+    # Built before the first transaction, so a description missing a part or a code id fails
+    # before anything is on chain.
+    trainer_instantiate_msg(owner, code_ids, description, "pending")
     result = chain.tx(sender, "wasm", "instantiate", str(code_ids[model["contract"]]),
                       json.dumps(small), "--label", f"{description['name']} model", "--no-admin")
     address = attribute(result, "instantiate", "_contract_address")
@@ -110,7 +137,7 @@ def deploy_in_chunks(chain: Wasmd, sender: str, code_ids: dict, description: dic
     for done, chunk in enumerate(extensions, 1):
         result = execute(chain, sender, address, {"extension": chunk})
         progress(f"chunk {done} of {len(extensions)}: {next(iter(chunk))} (gas used {result['gas_used']})")
-    msg = trainer_instantiate_msg(chain.address(sender), code_ids, description, address)
+    msg = trainer_instantiate_msg(owner, code_ids, description, address)
     deployment, _ = instantiate_trainer(chain, sender, code_ids, description, msg)
     execute(chain, sender, address, {"hand_over": {"trainer": deployment["trainer"]}})
     progress(f"model handed over to trainer {deployment['trainer']}")

@@ -97,7 +97,7 @@ def run(chain_home: str, wasmd: str, parts: list[str]):
     and the other parts' saved rows."""
     chain = Wasmd(wasmd, chain_home)
     warm_up(chain)
-    code_ids, store_gas = deploy.store_all(chain, "validator")
+    code_ids, store_gas = deploy.store_all(chain, "validator", reuse=False)
     bench = Bench(chain, code_ids)
     if "stakeable" in parts:
         run_stakeable(bench, store_gas)

@@ -1,5 +1,6 @@
 /** A button that sends a transaction: disabled while it runs, then a status line with the
- * outcome, or the contract's message in words. */
+ * outcome, or the contract's message in words. After a success it stays disabled: the
+ * page's next refresh draws the buttons the chain now allows. */
 import { h, fill, status } from "./dom.ts";
 import { errorMessage } from "./errors.ts";
 
@@ -14,7 +15,6 @@ export function actionButton(label: string, out: HTMLElement, send: () => Promis
         fill(out, status(await send(), "ok"));
       } catch (error) {
         fill(out, status(errorMessage(error), "error"));
-      } finally {
         button.disabled = false;
       }
     },

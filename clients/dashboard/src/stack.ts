@@ -12,7 +12,7 @@ import type { MarketResponse } from "sum-client/src/generated/PredictionMarket.t
 import { StakeableQueryClient } from "sum-client/src/generated/Stakeable.client.ts";
 import { TrainerQueryClient } from "sum-client/src/generated/Trainer.client.ts";
 import type { InfoResponse } from "sum-client/src/generated/Trainer.types.ts";
-import { contractName, type DashboardConfig } from "./config.ts";
+import { contractName } from "./contracts.ts";
 
 export const STAKEABLE = "stakeable";
 export const POINTS = "points";
@@ -28,26 +28,14 @@ export interface Stack {
   mechanism: string;
 }
 
-export async function loadStack(client: CosmWasmClient, config: DashboardConfig, trainer: string): Promise<Stack> {
+export async function loadStack(client: CosmWasmClient, trainer: string): Promise<Stack> {
   const info = await new TrainerQueryClient(client, trainer).info();
-  const [model, modelContract, incentiveContract] = await Promise.all([
+  const [model, modelContract, mechanism] = await Promise.all([
     new ModelQueryClient(client, info.model).info(),
-    client.getContract(info.model),
-    client.getContract(info.incentive),
+    contractName(client, info.model),
+    contractName(client, info.incentive),
   ]);
-  return {
-    trainer,
-    info,
-    model,
-    modelContract: contractName(config, modelContract.codeId),
-    mechanism: contractName(config, incentiveContract.codeId),
-  };
-}
-
-/** Every trainer of the configured trainer code ids, newest last. */
-export async function trainers(client: CosmWasmClient, config: DashboardConfig): Promise<string[]> {
-  const lists = await Promise.all(config.trainer_code_ids.map((id) => client.getContracts(id)));
-  return lists.flat();
+  return { trainer, info, model, modelContract, mechanism };
 }
 
 /** How many contributions the stack's data handler holds (of `contributor` alone, given one). */
@@ -69,11 +57,22 @@ export async function accuracy(client: CosmWasmClient, stack: Stack): Promise<st
   return `${((100 * market.correct) / market.test_size).toFixed(1)} % (${market.correct}/${market.test_size})`;
 }
 
-/** Seconds after its addition before a contribution may be refunded or reported; null for
- * a mechanism without refunds (the prediction market). */
-export async function refundWait(client: CosmWasmClient, stack: Stack): Promise<number | null> {
-  if (stack.mechanism === STAKEABLE) return (await new StakeableQueryClient(client, stack.info.incentive).config()).refund_wait;
-  if (stack.mechanism === POINTS) return (await new PointsQueryClient(client, stack.info.incentive).config()).refund_wait;
+/** A mechanism's waits after a contribution's addition, in seconds: before its refund (or
+ * a report, if the model disagrees), and (stakeable only) before its owner or anyone may
+ * take what is left. */
+export interface ClaimWaits {
+  refund: number;
+  owner?: number;
+  anyone?: number;
+}
+
+/** The mechanism's claim waits; null for a mechanism without refunds (the market). */
+export async function claimWaits(client: CosmWasmClient, stack: Stack): Promise<ClaimWaits | null> {
+  if (stack.mechanism === STAKEABLE) {
+    const config = await new StakeableQueryClient(client, stack.info.incentive).config();
+    return { refund: config.refund_wait, owner: config.owner_claim_wait, anyone: config.any_address_claim_wait };
+  }
+  if (stack.mechanism === POINTS) return { refund: (await new PointsQueryClient(client, stack.info.incentive).config()).refund_wait };
   return null;
 }
 

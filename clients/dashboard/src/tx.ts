@@ -10,6 +10,13 @@ import type { Account } from "./wallet.ts";
 const EXECUTE_TYPE_URL = "/cosmwasm.wasm.v1.MsgExecuteContract";
 
 let queue: Promise<unknown> = Promise.resolve();
+let sent = 0;
+
+/** How many transactions this page has sent: a refresh that began before a transaction
+ * drops what it read (it may show buttons the transaction made stale). */
+export function sentCount(): number {
+  return sent;
+}
 
 /** Runs `job` after every job queued before it. */
 function serialised<T>(job: () => Promise<T>): Promise<T> {
@@ -38,5 +45,11 @@ export async function refusal(account: Account, contract: string, msg: object, f
 
 /** Signs and sends the message; waits for its block. */
 export function execute(account: Account, contract: string, msg: object, funds: readonly Coin[] = []): Promise<ExecuteResult> {
-  return serialised(() => account.client.execute(account.address, contract, msg, "auto", undefined, [...funds]));
+  return serialised(async () => {
+    try {
+      return await account.client.execute(account.address, contract, msg, "auto", undefined, [...funds]);
+    } finally {
+      sent += 1;
+    }
+  });
 }

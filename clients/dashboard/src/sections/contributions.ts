@@ -10,12 +10,15 @@ import { actionButton } from "../action.ts";
 import { blockTime, formatTime } from "../chain.ts";
 import { fill, h, section, status } from "../dom.ts";
 import type { Refresh } from "../refresh.ts";
-import { contributionCount, refundWait, type Stack } from "../stack.ts";
-import { execute, refusal } from "../tx.ts";
+import { claimWaits, contributionCount, type ClaimWaits, type Stack } from "../stack.ts";
+import { execute, refusal, sentCount } from "../tx.ts";
 import type { Account } from "../wallet.ts";
 
-/** Contributions listed in each table: the account's first, everyone's latest. */
+/** Contributions listed in each table: the account's latest, and others' among everyone's
+ * latest. */
 const LIST_LIMIT = 10;
+/** Page size when reading the account's contributions to reach its latest. */
+const PAGE = 30;
 
 type Claim = "refund" | "report";
 
@@ -34,21 +37,37 @@ function listings(client: CosmWasmClient, stack: Stack, account: Account): Listi
     const { contributions } = await handler.contributions({ startAfter, limit: LIST_LIMIT });
     return contributions.filter((c) => c.contribution.contributor !== account.address);
   };
-  const mine = async () => (await handler.contributionsByContributor({ contributor: account.address, limit: LIST_LIMIT })).contributions;
+  const mine = async () => {
+    const all: ContributionWithId[] = [];
+    for (let page: ContributionWithId[] | null = null; page === null || page.length === PAGE; ) {
+      const startAfter = all.length ? all[all.length - 1].id : undefined;
+      page = (await handler.contributionsByContributor({ contributor: account.address, startAfter, limit: PAGE })).contributions;
+      all.push(...page);
+    }
+    return all.slice(-LIST_LIMIT);
+  };
   return [
     { title: "Your contributions", claim: "refund", testId: "mine", load: mine },
     { title: "Others' contributions", claim: "report", testId: "others", load: latest },
   ];
 }
 
+/** When a claim on a contribution added at `added` becomes possible, in words. */
+function possibleFrom(claim: Claim, added: number, waits: ClaimWaits, now: number, isOwner: boolean): string {
+  const at = (wait: number) => (added + wait > now ? `from ${formatTime(added + wait)} (in ${added + wait - now} s)` : `since ${formatTime(added + wait)}`);
+  if (claim === "refund") return at(waits.refund);
+  const parts = [`${at(waits.refund)} if the model disagrees`];
+  if (isOwner && waits.owner !== undefined) parts.push(`as the owner ${at(waits.owner)}`);
+  if (waits.anyone !== undefined) parts.push(`by anyone ${at(waits.anyone)}`);
+  return parts.join("; ");
+}
+
 /** One contribution's row: sample, label, claims, when a claim becomes possible, button. */
-async function row(client: CosmWasmClient, stack: Stack, account: Account, item: ContributionWithId, claim: Claim, wait: number, out: HTMLElement) {
+async function row(client: CosmWasmClient, stack: Stack, account: Account, item: ContributionWithId, claim: Claim, waits: ClaimWaits, now: number, out: HTMLElement) {
   const { id, contribution } = item;
   const { claims } = await new TrainerQueryClient(client, stack.trainer).contribution({ id });
   const msg = { [claim]: { id } };
   const reason = await refusal(account, stack.trainer, msg);
-  const now = await blockTime(client);
-  const from = contribution.added_at + wait;
   const label = claim === "refund" ? "Refund" : "Report";
   const button = actionButton(label, out, async () => {
     await execute(account, stack.trainer, msg);
@@ -63,7 +82,7 @@ async function row(client: CosmWasmClient, stack: Stack, account: Account, item:
     h("td", {}, h("code", { class: "address" }, contribution.contributor)),
     h("td", {}, formatTime(contribution.added_at)),
     h("td", {}, `${claims.claimable} of ${claims.initial_deposit} left; ${claims.claimed_by.length ? `claimed ${claims.claimed_by.length}×` : "unclaimed"}`),
-    h("td", {}, from > now ? `from ${formatTime(from)} (in ${from - now} s)` : `since ${formatTime(from)}`),
+    h("td", { "data-testid": "claim-possible" }, possibleFrom(claim, contribution.added_at, waits, now, stack.info.owner === account.address)),
     h("td", {}, button, reason && h("div", { class: "reason" }, reason)),
   );
 }
@@ -79,11 +98,14 @@ export function contributionsSection(client: CosmWasmClient, stack: Stack, accou
     return { listing, body, element };
   });
   refresh.every(async () => {
-    const wait = await refundWait(client, stack);
-    if (wait === null) return;
+    const generation = sentCount();
+    const waits = await claimWaits(client, stack);
+    if (waits === null) return;
+    const now = await blockTime(client);
     for (const { listing, body } of tables) {
       const items = await listing.load();
-      const rows = await Promise.all(items.map((item) => row(client, stack, account, item, listing.claim, wait, out)));
+      const rows = await Promise.all(items.map((item) => row(client, stack, account, item, listing.claim, waits, now, out)));
+      if (sentCount() !== generation) return; // stale: the next refresh draws what the chain allows now
       fill(body, ...rows);
     }
   });

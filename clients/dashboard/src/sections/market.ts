@@ -11,7 +11,7 @@ import { facts, fill, h, section, status } from "../dom.ts";
 import { errorMessage } from "../errors.ts";
 import type { Refresh } from "../refresh.ts";
 import { marketState, type Stack } from "../stack.ts";
-import { execute, refusal } from "../tx.ts";
+import { execute, refusal, sentCount } from "../tx.ts";
 import type { Account } from "../wallet.ts";
 
 /** A test set as `sumctl market-open` saves it: each piece's salt (hex) and samples. */
@@ -89,14 +89,17 @@ export function marketSection(client: CosmWasmClient, stack: Stack, account: Acc
     },
   });
   refresh.every(async () => {
+    const generation = sentCount();
     const { market, config, denom } = await marketState(client, stack);
     if (!market) return fill(body, status("Not opened yet: a bounty provider opens it (sumctl market-open)."));
     const standing = account ? await new PredictionMarketQueryClient(client, stack.info.incentive).standing({ address: account.address }) : null;
+    const actions = account ? await actionButtons(stack, account, market, config, testSet, out) : [status("Choose an account above to act on the market.")];
+    if (sentCount() !== generation) return; // stale: the next refresh draws what the chain allows now
     fill(
       body,
       marketFacts(market, denom),
       standing && facts([["your stake", `${standing.standing.stake} ${denom}`], ["your entitlement", standing.entitlement ?? "not settled"], ["withdrawn", standing.standing.withdrawn ? "yes" : "no"]]),
-      ...(account ? await actionButtons(stack, account, market, config, testSet, out) : [status("Choose an account above to act on the market.")]),
+      ...actions,
     );
   });
   return section("Prediction market", h("label", {}, "Salted test set (provider, to reveal) ", file), body, out);
