@@ -49,7 +49,7 @@ def embedding_picked(encoder: dict, values: list[float]) -> list[float]:
         raise ValueError(f"the embedding {embedding['name']!r} has {embedding['dimension']} "
                          f"values, got {len(values)}")
     indices = embedding.get("feature_indices")
-    return [values[i] for i in indices] if indices else list(values)
+    return [values[i] for i in indices] if indices is not None else list(values)
 
 
 def features(encoder: str, model: str, values=None, text=None, indices=None) -> dict:
