@@ -6,8 +6,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import type { CosmWasmClient } from "@cosmjs/cosmwasm-stargate";
+import { DEFAULT_AGREEMENT_SAMPLES } from "sum-client/src/agreement.ts";
 import { fixedPointNormalised } from "sum-client/src/encoders.ts";
+import { floatModel } from "sum-client/src/floatModels.ts";
+import { DensePerceptronQueryClient } from "sum-client/src/generated/DensePerceptron.client.ts";
 import type { TrainerQueryClient } from "sum-client/src/generated/Trainer.client.ts";
+import { fromOriginal } from "sum-client/src/original.ts";
+import { agreementSamples } from "sum-client/src/samples.ts";
 import { blockTime } from "../src/chain.ts";
 import { address, connectChain, dashboardUrl, trainerNamed, trainers } from "./chain.ts";
 import { addData, chooseAccount, claimButton, openModel, shot } from "./ui.ts";
@@ -21,6 +26,12 @@ const DENSE_MODEL = "east-west";
 const DEPLOYED_NAME = "east-west-from-the-form";
 /** Deploying in chunks takes many transactions. */
 const DEPLOY_TIMEOUT_MS = 600_000;
+/** What the deploy form's agreement check ends with. */
+const AGREEMENT_DONE = /agreement: \d+ of \d+|No agreement check|agreement check failed/;
+/** The page's check agrees on every sample. */
+const FULL_AGREEMENT = `agreement: ${DEFAULT_AGREEMENT_SAMPLES} of ${DEFAULT_AGREEMENT_SAMPLES} (100.0%)`;
+/** A perceptron's fourth sample (seed 0, as the page's) lies near its decision boundary. */
+const NEAR_BOUNDARY_SAMPLE = 3;
 
 // Points on the unit circle (as scripts/e2e/helpers.py): after alice's EAST (right), bob's
 // EAST_NORTH_EAST labelled left trains the model to agree with bob, and alice's NORTH_EAST
@@ -129,15 +140,19 @@ test("alice reports bob's contribution that the model disagrees with", async () 
   await shot(page, "07-report");
 });
 
-/** Deploys a model file through the form as alice (chosen in the steps before), opens the
- * new model's page and checks its trainer on chain. */
-async function deployFile(file: string, name: string, screenshot: string): Promise<void> {
+/** Deploys a model file through the form as alice (chosen in the steps before), checks the
+ * agreement check's outcome is `agreement` (any disagreement shown fails it), opens the new
+ * model's page and checks its trainer on chain; answers the trainer. */
+async function deployFile(file: string, name: string, agreement: string, screenshot: string): Promise<TrainerQueryClient> {
   await page.goto(`${dashboardUrl()}#/deploy`);
   await expect(page.locator('select[name="account"]')).toHaveValue(address("alice"));
   await page.locator('input[name="model file"]').setInputFiles(file);
   await page.getByRole("button", { name: "Deploy" }).click();
   const link = page.getByTestId("new-model");
   await expect(link).toBeVisible({ timeout: DEPLOY_TIMEOUT_MS });
+  const checked = page.getByTestId("agreement");
+  await expect(checked).toContainText(AGREEMENT_DONE, { timeout: DEPLOY_TIMEOUT_MS });
+  expect(await checked.innerText()).toBe(agreement);
   const progress = page.locator("progress");
   expect(await progress.evaluate((bar: HTMLProgressElement) => bar.value === bar.max)).toBe(true);
   await shot(page, screenshot);
@@ -145,17 +160,25 @@ async function deployFile(file: string, name: string, screenshot: string): Promi
   await expect(page.getByTestId("model-name")).toHaveText(name);
   const deployed = await trainerNamed(chain, name);
   expect((await deployed.info()).owner).toBe(address("alice"));
+  return deployed;
 }
 
 test("a model description deploys through the form", async () => {
   const description = JSON.parse(readFileSync(`${MODELS}/dense-perceptron.json`, "utf8"));
   const file = `${MODEL_FILES}/renamed-dense-perceptron.json`;
   writeFileSync(file, JSON.stringify({ ...description, name: DEPLOYED_NAME }));
-  await deployFile(file, DEPLOYED_NAME, "08-deploy-description");
+  await deployFile(file, DEPLOYED_NAME, "No agreement check: a model description has no float model to compare with.", "08-deploy-description");
 });
 
 test("an original-system model file deploys through the form", async () => {
-  await deployFile(ORIGINAL_MODEL, ORIGINAL_NAME, "09-deploy-original");
+  const deployed = await deployFile(ORIGINAL_MODEL, ORIGINAL_NAME, FULL_AGREEMENT, "09-deploy-original");
+  const data = JSON.parse(readFileSync(ORIGINAL_MODEL, "utf8"));
+  const description = fromOriginal(data, { fileName: ORIGINAL_MODEL });
+  const sample = agreementSamples(description, data, NEAR_BOUNDARY_SAMPLE + 1, 0)[NEAR_BOUNDARY_SAMPLE];
+  expect(sample.kind).toBe("near boundary");
+  const model = new DensePerceptronQueryClient(chain, (await deployed.info()).model);
+  const [floatClass] = floatModel(description.model.contract, data)(sample.floatInput);
+  expect((await model.predict({ data: sample.features })).classification).toBe(floatClass);
 });
 
 test("the list shows the new models", async () => {

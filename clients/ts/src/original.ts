@@ -10,7 +10,7 @@ const SCALE = 1_000_000_000;
 /** The largest magnitude of a converted integer: exact as a JSON number. */
 const MAX_MAGNITUDE = Number.MAX_SAFE_INTEGER;
 /** Feature indices are u32 in the contracts. */
-const MAX_INDEX = 2 ** 32 - 1;
+export const MAX_INDEX = 2 ** 32 - 1;
 /** A dense model's dimension, at most (the contracts' MAX_FEATURES). */
 const MAX_DIMENSION = 4096;
 /** The largest dense centroid value in magnitude (the contract's MAX_CENTROID_VALUE / 10^9). */
@@ -19,7 +19,7 @@ const MAX_DENSE_CENTROID = 1000;
 const MAX_SPARSE_CENTROID = 1;
 /** The original's defaults for a missing learning rate and smoothing factor. */
 const DEFAULT_LEARNING_RATE = 1;
-const DEFAULT_SMOOTHING = 1;
+export const DEFAULT_SMOOTHING = 1;
 /** The encoder of the sparse models, unless another is given. */
 const SPARSE_ENCODER: Encoder = "murmurhash3";
 
@@ -71,7 +71,7 @@ function fail(message: string): never {
 }
 
 /** A finite JSON number. */
-function finite(value: unknown, where: string): number {
+export function finite(value: unknown, where: string): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
     fail(`${where} must be a finite number, got ${JSON.stringify(value)}`);
   }
@@ -131,7 +131,7 @@ function distinct(indices: number[], where: string): void {
 }
 
 /** `[index, value]` pairs of an array (its positions) or of an object {index: value}. */
-function sparseValues(values: unknown, where: string): Pair[] {
+export function sparseValues(values: unknown, where: string): Pair[] {
   let pairs: [number, unknown][];
   if (Array.isArray(values)) pairs = values.map((v, i) => [i, v]);
   else if (isObject(values)) pairs = Object.entries(values).map(([k, v]) => [keyIndex(k, where), v]);
@@ -154,7 +154,7 @@ function classNames(data: Json, what: string, expected?: number): string[] {
 }
 
 /** The perceptron's `intercept`, else its `bias`, else 0. */
-function intercept(data: Json): number {
+export function intercept(data: Json): number {
   return finite(valueOr(data, "intercept", valueOr(data, "bias", 0)), "intercept");
 }
 
@@ -216,7 +216,7 @@ function densePerceptron(data: Json, embedding: Embedding): Converted {
 
 /** The float weights of a sparse perceptron: `weights` (array or object) and `sparseWeights`,
  * each index once, by index. */
-function sparseWeights(data: Json): Pair[] {
+export function sparseWeights(data: Json): Pair[] {
   if (!("weights" in data)) fail("a sparse perceptron file needs the key 'weights'");
   const pairs = sparseValues(data.weights, "weights");
   if ("sparseWeights" in data) pairs.push(...sparseValues(data.sparseWeights, "sparseWeights"));
@@ -242,7 +242,7 @@ function sparsePerceptron(data: Json): Converted {
 }
 
 /** (class name, centroid, data count) of `centroids` or `intents`, in file order. */
-function centroidTable(data: Json): [string, unknown, number][] {
+export function centroidTable(data: Json): [string, unknown, number][] {
   const key = "centroids" in data ? "centroids" : "intents";
   if (!(key in data)) fail("a nearest centroid file needs the key 'centroids' or 'intents'");
   const table = field(data, key, isObject, "object", "nearest centroid");

@@ -1,9 +1,11 @@
 """Reads JSON cases on stdin, answers them with scripts/sumclient (the Python reference)."""
 import json
+import math
 import sys
 
 import mmh3
-from sumclient import chunks, encoders, market, original
+from sumclient import agreement, chunks, encoders, market, original
+from sumclient.float_models import float_model
 
 
 def answer(case):
@@ -24,6 +26,10 @@ def answer(case):
         return converted(args["file"], args["options"])
     if op == "split":
         return chunks.split(args["contract"], args["msg"], args["maxValues"])
+    if op == "float":
+        return float_predictions(args["contract"], args["data"], args["inputs"])
+    if op == "summary":
+        return summary(args["total"], args["disagreements"])
     if op == "piece":
         return market.encode_piece(args).hex()
     if op == "commitment":
@@ -41,6 +47,20 @@ def converted(data, options):
             encoder=options.get("encoder"), incentive=options.get("incentive"))
     except original.OriginalFormatError as error:
         return {"error": str(error)}
+
+
+def float_predictions(contract, data, inputs):
+    """[class, margin] of the float model on each input; an infinite margin as null (JSON has no infinity)."""
+    predict = float_model(contract, data)
+    return [[c, m if math.isfinite(m) else None] for c, m in map(predict, inputs)]
+
+
+def summary(total, disagreements):
+    """agreement.Report's summary of disagreements given as the TypeScript client's objects."""
+    report = agreement.Report(total=total, disagreements=[
+        (d["sample"], agreement.Sample(d["kind"], [], {}), d["floatClass"], d["contractClass"], d["margin"])
+        for d in disagreements])
+    return report.summary()
 
 
 print(json.dumps([answer(case) for case in json.load(sys.stdin)]))

@@ -2,27 +2,12 @@
  * (scripts/sumclient/original.py, chunks.py), and the chunked deployment on a recording client. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import { fromOriginal, fixedFromFloat, DEFAULT_INCENTIVE, OriginalFormatError, type OriginalOptions } from "../src/original";
 import { splitIntoChunks } from "../src/chunks";
 import { deployInChunks } from "../src/deploy";
-import { askPython, REPO_ROOT } from "./python";
-
-const readJson = (file: string) => JSON.parse(readFileSync(path.join(REPO_ROOT, file), "utf8"));
-const IMAGE = "scripts/models/original/image-dense-perceptron-400.json";
-const INTENT = "scripts/models/original/intent-nearest-centroid-512.json";
-
-const DENSE = { type: "dense perceptron", classifications: ["no", "yes"], weights: [0.5, -1.25e-8, 0], intercept: 2.5e-9, featureIndices: [7, 2, 4] };
-const SPARSE = { type: "sparse perceptron", classifications: ["no", "yes"], weights: [0.5, 0, -1], sparseWeights: { "10": 2, "11": 0 }, bias: -0.25, learningRate: 0.5 };
-const CENTROIDS = { type: "nearest centroid classifier", centroids: { b: { centroid: [0.6, -0.8], dataCount: 3 }, a: { centroid: [-1, 0], dataCount: 0 } } };
-const SPARSE_CENTROIDS = { type: "Sparse Nearest Centroid Classifier", centroids: { A: { centroid: { "0": 1, "5": 0.25 }, dataCount: 2 }, W: { centroid: [0, 1], dataCount: 2 } } };
-const BAYES = {
-  type: "naive bayes", classifications: ["ALARM", "WEATHER", "TIMER"], classCounts: [1, 1, 0],
-  featureCounts: [[[0, 1], [1, 1], [2, 1], [3, 1], [4, 1]], [[1, 1], [4, 1], [5, 1], [6, 1], [7, 1], [8, 1], [9, 1]], []],
-  totalNumFeatures: 10, smoothingFactor: 0.5,
-};
+import { askPython } from "./python";
+import { BAYES, CENTROIDS, DENSE, IMAGE, INTENT, readJson, SPARSE, SPARSE_CENTROIDS } from "./originalFiles";
 
 const GOOD: [unknown, OriginalOptions][] = [
   [readJson(IMAGE), { fileName: IMAGE }],

@@ -1,11 +1,13 @@
 /** The deploy form: a JSON file, either a model description (scripts/models/*.json) or an
  * original-system model file (converted with clients/ts `fromOriginal`), deployed in chunks
- * from the chosen account with a progress bar, then a link to the new model's page. */
-import { deployInChunks } from "sum-client/src/deploy.ts";
+ * from the chosen account with a progress bar, then a link to the new model's page and, for
+ * an original-system file, the agreement check of the deployed model with its float model. */
+import { deployInChunks, type OnProgress } from "sum-client/src/deploy.ts";
 import { fromOriginal, type ModelDescription } from "sum-client/src/original.ts";
 import { fill, h, section, status } from "../dom.ts";
 import { errorMessage } from "../errors.ts";
 import type { View } from "../view.ts";
+import { agreementCheck } from "./agreement.ts";
 
 /** Whether a parsed file is one of our model descriptions (it names its contracts). */
 function isDescription(file: unknown): file is ModelDescription {
@@ -13,25 +15,29 @@ function isDescription(file: unknown): file is ModelDescription {
   return typeof model?.contract === "string";
 }
 
-export async function deployPage({ config, account }: View): Promise<HTMLElement> {
+export async function deployPage({ client, config, account }: View): Promise<HTMLElement> {
   if (!account) return section("Deploy a model", status("Choose an account above: it deploys the model and owns it."));
   const file = h("input", { type: "file", name: "model file", accept: ".json,application/json", "aria-label": "model file" });
   const progress = h("progress", { max: 1, value: 0 });
   const step = h("span", { "data-testid": "deploy-step" });
   const out = h("div", { "data-testid": "deploy-status" });
+  const agreement = h("div", { "data-testid": "agreement" });
+  const show: OnProgress = (done, total, what) => {
+    progress.max = total;
+    progress.value = done;
+    fill(step, `${done}/${total}: ${what}`);
+  };
   const deploy = async () => {
     button.disabled = true;
+    fill(agreement);
     try {
       const chosen = file.files?.[0];
       if (!chosen) throw new Error("choose a JSON model file first");
       const parsed: unknown = JSON.parse(await chosen.text());
-      const description = isDescription(parsed) ? parsed : fromOriginal(parsed, { fileName: chosen.name });
-      const deployed = await deployInChunks(account.client, account.address, config.code_ids, description, (done, total, what) => {
-        progress.max = total;
-        progress.value = done;
-        fill(step, `${done}/${total}: ${what}`);
-      });
+      const [description, original] = isDescription(parsed) ? [parsed, null] : [fromOriginal(parsed, { fileName: chosen.name }), parsed];
+      const deployed = await deployInChunks(account.client, account.address, config.code_ids, description, show);
       fill(out, h("p", { class: "status ok" }, `deployed ${description.name}: `, h("a", { href: `#/model/${deployed.trainer}`, "data-testid": "new-model" }, `open its page`)));
+      fill(agreement, ...(await agreementCheck(client, deployed, original, show)));
     } catch (error) {
       fill(out, status(errorMessage(error), "error"));
     } finally {
@@ -46,5 +52,6 @@ export async function deployPage({ config, account }: View): Promise<HTMLElement
     button,
     h("div", {}, progress, " ", step),
     out,
+    agreement,
   );
 }
