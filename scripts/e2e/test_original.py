@@ -39,7 +39,7 @@ def test_to_fixed_rounds_half_away_from_zero():
 
 
 def test_a_dense_perceptron_reads_its_picked_embedding_features():
-    description = convert(DENSE, "some/where/file.json")
+    description = convert(DENSE, "some/where/file.json", embedding_dimension=8)
     assert description["name"] == "file"
     assert description["description"] == "Imported from file.json: the original system's dense perceptron"
     assert description["encoder"] == {"embedding": {"name": "file", "dimension": 8, "feature_indices": [7, 2, 4]}}
@@ -191,8 +191,10 @@ def test_sparse_samples_are_agreed_by_an_exact_model(data):
 
 def test_the_real_files_convert():
     image = json.loads((ORIGINAL / "image-dense-perceptron-400.json").read_text())
-    description = convert(image, "image-dense-perceptron-400.json")
-    assert description["encoder"]["embedding"]["dimension"] == 1278  # the largest index + 1
+    with pytest.raises(OriginalFormatError, match="does not record: give the embedding's dimension"):
+        convert(image, "image-dense-perceptron-400.json")
+    description = convert(image, "image-dense-perceptron-400.json", embedding_dimension=1280)
+    assert description["encoder"]["embedding"]["dimension"] == 1280
     small, extensions = chunks.split("dense-perceptron", description["model"]["instantiate"])
     assert len(extensions) == 4 and small["dimension"] == 400
     assert original.file_stem("a/b.c/d.e.json") == "d.e" and original.file_stem(".json") == ".json"

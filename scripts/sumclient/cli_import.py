@@ -84,7 +84,8 @@ def add_import_command(sub):
     s.add_argument("--name", help="the trainer's name (default: the file's stem)")
     s.add_argument("--embedding-name", help="a dense model's embedding (default: the file's stem)")
     s.add_argument("--embedding-dimension", type=positive,
-                   help="the embedding's dimension (default: the largest featureIndices + 1)")
+                   help="the embedding's dimension: needed when the file has featureIndices "
+                        "(MobileNet v2: 1280)")
     s.add_argument("--encoder", help="the encoder as JSON, e.g. '\"murmurhash3\"' (replaces the default)")
     s.add_argument("--incentive", help="a model description file whose incentive to use "
                                        "(default: scripts/models/dense-perceptron.json's)")

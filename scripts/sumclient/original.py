@@ -25,6 +25,9 @@ DEFAULT_SMOOTHING = 1
 # The encoder of the sparse models, unless another is given.
 SPARSE_ENCODER = "murmurhash3"
 DIGITS = re.compile(r"[0-9]+")
+# A file with featureIndices does not say how many outputs its embedding has.
+MISSING_DIMENSION = ("featureIndices pick from an embedding whose size the file does not record: "
+                     "give the embedding's dimension (for example 1280, MobileNet v2's outputs)")
 
 
 class OriginalFormatError(ValueError):
@@ -155,7 +158,9 @@ class Embedding:
             raise OriginalFormatError(
                 f"featureIndices has {len(picked)} indices but there are {weights} weights")
         distinct(picked, "featureIndices")
-        dimension = self.dimension if self.dimension is not None else max(picked) + 1
+        if self.dimension is None:
+            raise OriginalFormatError(MISSING_DIMENSION)
+        dimension = self.dimension
         if max(picked) >= dimension:
             raise OriginalFormatError(
                 f"feature index {max(picked)} is outside the embedding's dimension {dimension}")

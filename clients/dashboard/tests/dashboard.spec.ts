@@ -20,6 +20,8 @@ import { addData, chooseAccount, claimButton, openModel, shot } from "./ui.ts";
 const MODEL_FILES = "test-output/model-files";
 const MODELS = "../../scripts/models";
 const ORIGINAL_MODEL = `${MODELS}/original/image-dense-perceptron-400.json`;
+/** MobileNet v2's outputs, which the image model's featureIndices pick from. */
+const IMAGE_EMBEDDING_DIMENSION = 1280;
 /** fromOriginal names a model after its file. */
 const ORIGINAL_NAME = "image-dense-perceptron-400";
 const DENSE_MODEL = "east-west";
@@ -143,10 +145,11 @@ test("alice reports bob's contribution that the model disagrees with", async () 
 /** Deploys a model file through the form as alice (chosen in the steps before), checks the
  * agreement check's outcome is `agreement` (any disagreement shown fails it), opens the new
  * model's page and checks its trainer on chain; answers the trainer. */
-async function deployFile(file: string, name: string, agreement: string, screenshot: string): Promise<TrainerQueryClient> {
+async function deployFile(file: string, name: string, agreement: string, screenshot: string, embeddingDimension = ""): Promise<TrainerQueryClient> {
   await page.goto(`${dashboardUrl()}#/deploy`);
   await expect(page.locator('select[name="account"]')).toHaveValue(address("alice"));
   await page.locator('input[name="model file"]').setInputFiles(file);
+  await page.locator('input[name="embedding dimension"]').fill(embeddingDimension);
   await page.getByRole("button", { name: "Deploy" }).click();
   const link = page.getByTestId("new-model");
   await expect(link).toBeVisible({ timeout: DEPLOY_TIMEOUT_MS });
@@ -170,10 +173,21 @@ test("a model description deploys through the form", async () => {
   await deployFile(file, DEPLOYED_NAME, "No agreement check: a model description has no float model to compare with.", "08-deploy-description");
 });
 
+test("an original-system file that picks features needs its embedding's dimension", async () => {
+  const before = await trainers(chain);
+  await page.goto(`${dashboardUrl()}#/deploy`);
+  await page.locator('input[name="model file"]').setInputFiles(ORIGINAL_MODEL);
+  await page.getByRole("button", { name: "Deploy" }).click();
+  await expect(page.getByTestId("deploy-status")).toContainText("give the embedding's dimension");
+  expect(await trainers(chain)).toEqual(before);
+});
+
 test("an original-system model file deploys through the form", async () => {
-  const deployed = await deployFile(ORIGINAL_MODEL, ORIGINAL_NAME, FULL_AGREEMENT, "09-deploy-original");
+  const deployed = await deployFile(ORIGINAL_MODEL, ORIGINAL_NAME, FULL_AGREEMENT, "09-deploy-original", String(IMAGE_EMBEDDING_DIMENSION));
   const data = JSON.parse(readFileSync(ORIGINAL_MODEL, "utf8"));
-  const description = fromOriginal(data, { fileName: ORIGINAL_MODEL });
+  const description = fromOriginal(data, { fileName: ORIGINAL_MODEL, embeddingDimension: IMAGE_EMBEDDING_DIMENSION });
+  const { encoder } = await deployed.info();
+  expect(encoder).toEqual({ embedding: { name: "image-dense-perceptron-400", dimension: IMAGE_EMBEDDING_DIMENSION, feature_indices: data.featureIndices } });
   const sample = agreementSamples(description, data, NEAR_BOUNDARY_SAMPLE + 1, 0)[NEAR_BOUNDARY_SAMPLE];
   expect(sample.kind).toBe("near boundary");
   const model = new DensePerceptronQueryClient(chain, (await deployed.info()).model);

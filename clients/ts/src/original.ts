@@ -11,6 +11,10 @@ const SCALE = 1_000_000_000;
 const MAX_MAGNITUDE = Number.MAX_SAFE_INTEGER;
 /** Feature indices are u32 in the contracts. */
 export const MAX_INDEX = 2 ** 32 - 1;
+/** A file with featureIndices does not say how many outputs its embedding has. */
+const MISSING_DIMENSION =
+  "featureIndices pick from an embedding whose size the file does not record: " +
+  "give the embedding's dimension (for example 1280, MobileNet v2's outputs)";
 /** A dense model's dimension, at most (the contracts' MAX_FEATURES). */
 const MAX_DIMENSION = 4096;
 /** The largest dense centroid value in magnitude (the contract's MAX_CENTROID_VALUE / 10^9). */
@@ -182,7 +186,8 @@ class Embedding {
     }
     distinct(picked, "featureIndices");
     const largest = Math.max(...picked);
-    const dimension = this.dimension ?? largest + 1;
+    const dimension = this.dimension;
+    if (dimension === undefined) fail(MISSING_DIMENSION);
     if (largest >= dimension) fail(`feature index ${largest} is outside the embedding's dimension ${dimension}`);
     return this.encoder(dimension, picked);
   }

@@ -9,7 +9,7 @@ import { floatModel } from "../src/floatModels";
 import { fromOriginal } from "../src/original";
 import { agreementSamples } from "../src/samples";
 import { askPython } from "./python";
-import { BAYES, CENTROIDS, DENSE, IMAGE, INTENT, readJson, SPARSE, SPARSE_CENTROIDS } from "./originalFiles";
+import { BAYES, CENTROIDS, DENSE, DENSE_DIMENSION, IMAGE, IMAGE_DIMENSION, INTENT, readJson, SPARSE, SPARSE_CENTROIDS } from "./originalFiles";
 
 /** How far a TypeScript margin may be from Python's, relative to the larger. */
 const MARGIN_TOLERANCE = 1e-9;
@@ -27,7 +27,9 @@ const FILES: [string, unknown][] = [
   ["bayes.json", BAYES],
 ];
 
-const imported = (fileName: string, data: unknown) => fromOriginal(data, { fileName });
+/** The embedding dimension of the files that pick features. */
+const DIMENSIONS: Record<string, number> = { [IMAGE]: IMAGE_DIMENSION, "dense.json": DENSE_DIMENSION };
+const imported = (fileName: string, data: unknown) => fromOriginal(data, { fileName, embeddingDimension: DIMENSIONS[fileName] });
 
 test("the float models give Python's class and margin on every type's samples", () => {
   const cases = FILES.map(([fileName, data]) => {

@@ -7,13 +7,13 @@ import { fromOriginal, fixedFromFloat, DEFAULT_INCENTIVE, OriginalFormatError, t
 import { splitIntoChunks } from "../src/chunks";
 import { deployInChunks } from "../src/deploy";
 import { askPython } from "./python";
-import { BAYES, CENTROIDS, DENSE, IMAGE, INTENT, readJson, SPARSE, SPARSE_CENTROIDS } from "./originalFiles";
+import { BAYES, CENTROIDS, DENSE, DENSE_DIMENSION, IMAGE, IMAGE_DIMENSION, INTENT, readJson, SPARSE, SPARSE_CENTROIDS } from "./originalFiles";
 
 const GOOD: [unknown, OriginalOptions][] = [
-  [readJson(IMAGE), { fileName: IMAGE }],
-  [readJson(IMAGE), { fileName: IMAGE, embeddingDimension: 1280, embeddingName: "mobilenet-v2", name: "hot dog" }],
+  [readJson(IMAGE), { fileName: IMAGE, embeddingDimension: IMAGE_DIMENSION }],
+  [readJson(IMAGE), { fileName: IMAGE, embeddingDimension: IMAGE_DIMENSION, embeddingName: "mobilenet-v2", name: "hot dog" }],
   [readJson(INTENT), { fileName: INTENT }],
-  [DENSE, { fileName: "C:\\models\\dense.v2.json" }],
+  [DENSE, { fileName: "C:\\models\\dense.v2.json", embeddingDimension: DENSE_DIMENSION }],
   [{ ...DENSE, featureIndices: null, type: "perceptron" }, { fileName: "plain" }],
   [SPARSE, { fileName: "sparse.json", encoder: { vocabulary: { name: "words" } } }],
   [{ ...SPARSE, weights: { "3": 1e-10, "4": 5e-10 } }, { fileName: "sparse.json" }],
@@ -25,6 +25,7 @@ const GOOD: [unknown, OriginalOptions][] = [
 
 const BAD: [unknown, OriginalOptions][] = [
   [[], { fileName: "f.json" }],
+  [readJson(IMAGE), { fileName: IMAGE }],
   [{ type: "svm" }, { fileName: "f.json" }],
   [{ ...DENSE, classifications: ["a", "b", "c"] }, { fileName: "f.json" }],
   [{ ...DENSE, classifications: ["a", "a"] }, { fileName: "f.json" }],
@@ -108,7 +109,7 @@ test("deployInChunks: the model without admin, its chunks, the trainer, then the
     },
     queryContractSmart: async () => ({ data_handler: "handler", incentive: "stakeable" }),
   } as unknown as SigningCosmWasmClient;
-  const description = fromOriginal(readJson(IMAGE), { fileName: IMAGE });
+  const description = fromOriginal(readJson(IMAGE), { fileName: IMAGE, embeddingDimension: IMAGE_DIMENSION });
   const codeIds = { "dense-perceptron": 1, trainer: 2, "data-handler": 3, stakeable: 4 };
   const progress: [number, number, string][] = [];
   const deployment = await deployInChunks(client, "owner", codeIds, description, (...p) => progress.push(p), 150);

@@ -7,6 +7,10 @@ import { REPO_ROOT } from "./python";
 export const readJson = (file: string) => JSON.parse(readFileSync(path.join(REPO_ROOT, file), "utf8"));
 export const IMAGE = "scripts/models/original/image-dense-perceptron-400.json";
 export const INTENT = "scripts/models/original/intent-nearest-centroid-512.json";
+/** The embeddings the files with featureIndices pick from: MobileNet v2's 1280 outputs, and
+ * one a little larger than DENSE's largest index. */
+export const IMAGE_DIMENSION = 1280;
+export const DENSE_DIMENSION = 8;
 
 export const DENSE = { type: "dense perceptron", classifications: ["no", "yes"], weights: [0.5, -1.25e-8, 0], intercept: 2.5e-9, featureIndices: [7, 2, 4] };
 export const SPARSE = { type: "sparse perceptron", classifications: ["no", "yes"], weights: [0.5, 0, -1], sparseWeights: { "10": 2, "11": 0 }, bias: -0.25, learningRate: 0.5 };

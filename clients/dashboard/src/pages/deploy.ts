@@ -15,9 +15,19 @@ function isDescription(file: unknown): file is ModelDescription {
   return typeof model?.contract === "string";
 }
 
+/** The embedding dimension typed in the form: none when empty, else a whole number from 1. */
+function embeddingDimension(input: HTMLInputElement): number | undefined {
+  const text = input.value.trim();
+  if (text === "") return undefined;
+  const dimension = Number(text);
+  if (!Number.isInteger(dimension) || dimension < 1) throw new Error(`the embedding dimension must be a whole number from 1 up, not "${text}"`);
+  return dimension;
+}
+
 export async function deployPage({ client, config, account }: View): Promise<HTMLElement> {
   if (!account) return section("Deploy a model", status("Choose an account above: it deploys the model and owns it."));
   const file = h("input", { type: "file", name: "model file", accept: ".json,application/json", "aria-label": "model file" });
+  const dimension = h("input", { type: "text", inputmode: "numeric", name: "embedding dimension", placeholder: "e.g. 1280", "aria-label": "embedding dimension" });
   const progress = h("progress", { max: 1, value: 0 });
   const step = h("span", { "data-testid": "deploy-step" });
   const out = h("div", { "data-testid": "deploy-status" });
@@ -34,7 +44,7 @@ export async function deployPage({ client, config, account }: View): Promise<HTM
       const chosen = file.files?.[0];
       if (!chosen) throw new Error("choose a JSON model file first");
       const parsed: unknown = JSON.parse(await chosen.text());
-      const [description, original] = isDescription(parsed) ? [parsed, null] : [fromOriginal(parsed, { fileName: chosen.name }), parsed];
+      const [description, original] = isDescription(parsed) ? [parsed, null] : [fromOriginal(parsed, { fileName: chosen.name, embeddingDimension: embeddingDimension(dimension) }), parsed];
       const deployed = await deployInChunks(account.client, account.address, config.code_ids, description, show);
       fill(out, h("p", { class: "status ok" }, `deployed ${description.name}: `, h("a", { href: `#/model/${deployed.trainer}`, "data-testid": "new-model" }, `open its page`)));
       fill(agreement, ...(await agreementCheck(client, deployed, original, show)));
@@ -49,6 +59,7 @@ export async function deployPage({ client, config, account }: View): Promise<HTM
     "Deploy a model",
     h("p", {}, "A model description (like scripts/models/dense-perceptron.json) or a model file of the original SUM system. ", `It is deployed from ${account.name}, who owns it.`),
     h("label", {}, "Model file ", file),
+    h("label", {}, " Embedding dimension (an original file with featureIndices picks from an embedding of this size) ", dimension),
     button,
     h("div", {}, progress, " ", step),
     out,
