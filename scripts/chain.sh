@@ -6,7 +6,8 @@
 #   scripts/chain.sh stop     stop it (waits until the process is gone)
 #   scripts/chain.sh reset    stop it and delete its state
 #   scripts/chain.sh status   print the node's address and latest height
-#   scripts/chain.sh accounts print the test accounts as JSON: name, address, hex private key
+#   scripts/chain.sh accounts print the chain's settings (chain id, address prefix, denom, gas
+#                             price) and the test accounts as JSON: name, address, hex private key
 #                             (LOCAL ONLY: these keys are in a test keyring, for the dashboard's
 #                             local signer)
 #
@@ -19,6 +20,9 @@ source "$(dirname "$0")/lib.sh"
 CHAIN_DIR="${SUM_CHAIN_DIR:-$REPO_ROOT/.chain}"
 NODE_HOME="$CHAIN_DIR/node"
 CHAIN_ID="sum-local"
+DENOM="usum"              # the deposit denom
+GAS_PRICE="0$DENOM"       # minimum-gas-prices: transactions are free here
+BECH32_PREFIX="wasm"      # wasmd's address prefix
 USERS=(alice bob carol dave)
 export LD_LIBRARY_PATH="$(dirname "$WASMD")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 
@@ -38,16 +42,16 @@ create() {
   for name in validator "${USERS[@]}"; do
     wasmd keys add "$name" --keyring-backend test >/dev/null 2>&1
     wasmd genesis add-genesis-account "$(wasmd keys show "$name" -a --keyring-backend test)" \
-      1000000000000000stake,1000000000000000usum >/dev/null
+      1000000000000000stake,1000000000000000$DENOM >/dev/null
   done
   wasmd genesis gentx validator 1000000000stake --chain-id "$CHAIN_ID" --keyring-backend test >/dev/null 2>&1
   wasmd genesis collect-gentxs >/dev/null 2>&1
 
   local rpc p2p grpc api pprof
   rpc=$(free_port); p2p=$(free_port); grpc=$(free_port); api=$(free_port); pprof=$(free_port)
-  python3 - "$NODE_HOME" "$rpc" "$p2p" "$grpc" "$api" "$pprof" <<'PY'
+  python3 - "$NODE_HOME" "$rpc" "$p2p" "$grpc" "$api" "$pprof" "$GAS_PRICE" <<'PY'
 import re, sys
-home, rpc, p2p, grpc, api, pprof = sys.argv[1:]
+home, rpc, p2p, grpc, api, pprof, gas_price = sys.argv[1:]
 def edit(path, replacements):
     text = open(path).read()
     for section, key, value in replacements:
@@ -65,7 +69,7 @@ edit(f"{home}/config/config.toml", [
     ("consensus", "timeout_propose", '"300ms"'),
 ])
 edit(f"{home}/config/app.toml", [
-    ("", "minimum-gas-prices", '"0usum"'),
+    ("", "minimum-gas-prices", f'"{gas_price}"'),
     ("api", "enable", "false"),
     ("api", "address", f'"tcp://127.0.0.1:{api}"'),
     ("grpc", "address", f'"127.0.0.1:{grpc}"'),
@@ -116,17 +120,17 @@ stop() {
 
 accounts() {
   [ -f "$NODE_HOME/rpc_port" ] || die "no chain: run $0 start"
-  python3 - "$WASMD" "$NODE_HOME" "$CHAIN_ID" "$(cat "$NODE_HOME/rpc_port")" "${USERS[@]}" <<'PY'
+  python3 - "$WASMD" "$NODE_HOME" "$CHAIN_ID" "$BECH32_PREFIX" "$DENOM" "$GAS_PRICE" "${USERS[@]}" <<'PY'
 import json, subprocess, sys
-wasmd, home, chain_id, rpc, *users = sys.argv[1:]
+wasmd, home, chain_id, prefix, denom, gas_price, *users = sys.argv[1:]
 def keys(*args):
     return subprocess.run([wasmd, "keys", *args, "--home", home, "--keyring-backend", "test"],
                           check=True, capture_output=True, text=True).stdout.strip()
 accounts = [{"name": name, "address": keys("show", name, "-a"),
              "private_key": keys("export", name, "--unarmored-hex", "--unsafe", "-y")}
             for name in users]
-print(json.dumps({"chain_id": chain_id, "rpc_port": int(rpc), "local_only": True,
-                  "accounts": accounts}, indent=2))
+print(json.dumps({"chain_id": chain_id, "bech32_prefix": prefix, "denom": denom,
+                  "gas_price": gas_price, "local_only": True, "accounts": accounts}, indent=2))
 PY
 }
 

@@ -1,14 +1,22 @@
 /**
- * What `/config.json` answers: the local chain's settings, the stored code ids (written by
- * scripts/dashboard_setup.py) and the local test accounts (`scripts/chain.sh accounts`,
- * written by scripts/dashboard.sh). The accounts' keys are for the local chain only.
+ * The chain the server serves, in one of two modes, and what `/config.json` answers.
+ *
+ * - Local (the default): the chain of $SUM_CHAIN_DIR. Its settings and test accounts come
+ *   from `scripts/chain.sh accounts` and its code ids from scripts/dashboard_setup.py (both
+ *   written there by scripts/dashboard.sh), read again on every request. The accounts' keys
+ *   are for the local chain only.
+ * - Remote (`SUM_DASHBOARD_CHAIN=FILE`): the chain FILE describes (chainFile.ts); no local
+ *   accounts, the page signs with Keplr.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { readChainDescription, type ChainDescription } from "./chainFile.ts";
 
 /** Files in $SUM_CHAIN_DIR. */
 export const CODE_IDS_FILE = "dashboard-code-ids.json";
 export const ACCOUNTS_FILE = "dashboard-accounts.json";
+/** The path of the server's proxy to the chain's CometBFT RPC. */
+export const RPC_PATH = "/rpc";
 
 export interface LocalAccount {
   name: string;
@@ -16,14 +24,29 @@ export interface LocalAccount {
   private_key: string;
 }
 
-export interface DashboardConfig {
+/** The chain's description, with its RPC reached through the proxy. */
+export interface DashboardConfig extends Omit<ChainDescription, "rpc"> {
+  /** The proxy path the page reaches the chain's RPC through (same origin). */
+  rpc: string;
+  /** The chain's own RPC URL, which Keplr is given (remote mode); null on the local chain,
+   * whose RPC only the proxy reaches. */
+  chain_rpc: string | null;
+  local_only: boolean;
+  accounts: LocalAccount[];
+}
+
+/** What the server needs of a chain: where /rpc goes, and the page's configuration. */
+export interface ChainSource {
+  rpcTarget(): Promise<URL>;
+  config(): Promise<DashboardConfig>;
+}
+
+/** What `scripts/chain.sh accounts` prints. */
+interface LocalChainAccounts {
   chain_id: string;
   bech32_prefix: string;
   denom: string;
   gas_price: string;
-  rpc: string;
-  code_ids: Record<string, number>;
-  trainer_code_ids: number[];
   local_only: boolean;
   accounts: LocalAccount[];
 }
@@ -32,25 +55,27 @@ async function readJson<T>(path: string): Promise<T> {
   return JSON.parse(await readFile(path, "utf8")) as T;
 }
 
-/** The chain's CometBFT RPC port, as scripts/chain.sh records it. */
-export async function rpcPort(chainDir: string): Promise<number> {
-  return Number((await readFile(join(chainDir, "node", "rpc_port"), "utf8")).trim());
+/** The chain of `chainDir`, started by scripts/chain.sh. */
+export function localChain(chainDir: string): ChainSource {
+  return {
+    async rpcTarget() {
+      const port = (await readFile(join(chainDir, "node", "rpc_port"), "utf8")).trim();
+      return new URL(`http://127.0.0.1:${port}`);
+    },
+    async config() {
+      const code_ids = await readJson<Record<string, number>>(join(chainDir, CODE_IDS_FILE));
+      const local = await readJson<LocalChainAccounts>(join(chainDir, ACCOUNTS_FILE));
+      return { ...local, chain_name: local.chain_id, rpc: RPC_PATH, chain_rpc: null, rest: null, code_ids };
+    },
+  };
 }
 
-export async function dashboardConfig(chainDir: string): Promise<DashboardConfig> {
-  const codeIds = await readJson<Record<string, number>>(join(chainDir, CODE_IDS_FILE));
-  const local = await readJson<{ chain_id: string; local_only: boolean; accounts: LocalAccount[] }>(
-    join(chainDir, ACCOUNTS_FILE),
-  );
+/** The chain described in `file` (read and checked once, here). */
+export async function remoteChain(file: string): Promise<ChainSource> {
+  const chain = await readChainDescription(file);
+  const config: DashboardConfig = { ...chain, rpc: RPC_PATH, chain_rpc: chain.rpc, local_only: false, accounts: [] };
   return {
-    chain_id: local.chain_id,
-    bech32_prefix: "wasm",
-    denom: "usum",
-    gas_price: "0usum",
-    rpc: "/rpc",
-    code_ids: codeIds,
-    trainer_code_ids: [codeIds.trainer],
-    local_only: local.local_only,
-    accounts: local.accounts,
+    rpcTarget: async () => new URL(chain.rpc),
+    config: async () => config,
   };
 }

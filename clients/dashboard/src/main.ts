@@ -13,10 +13,13 @@ import { Refresh } from "./refresh.ts";
 import type { View } from "./view.ts";
 import { currentAccount, onAccountChange, rememberedLocalKey, useLocalKey } from "./wallet.ts";
 
-const MODEL_ROUTE = /^#\/model\/(wasm1[0-9a-z]+)$/;
+/** #/model/ADDRESS, for an address of the chain (its prefix, then "1" and the data part). */
+function modelRoute(prefix: string): RegExp {
+  return new RegExp(`^#/model/(${prefix}1[0-9a-z]+)$`);
+}
 
 function page(view: View): Promise<HTMLElement> {
-  const model = MODEL_ROUTE.exec(location.hash);
+  const model = modelRoute(view.config.bech32_prefix).exec(location.hash);
   if (model) return modelPage(view, model[1]);
   if (location.hash === "#/deploy") return deployPage(view);
   return listPage(view);
@@ -42,7 +45,7 @@ async function show(config: DashboardConfig): Promise<void> {
 async function start(): Promise<void> {
   try {
     const config = await loadConfig();
-    const remembered = config.local_only ? rememberedLocalKey(config) : undefined;
+    const remembered = rememberedLocalKey(config);
     if (remembered) await useLocalKey(config, remembered);
     fill(document.getElementById("header")!, header(config));
     window.addEventListener("hashchange", () => void show(config));

@@ -6,24 +6,13 @@ import { DirectSecp256k1Wallet, type OfflineSigner } from "@cosmjs/proto-signing
 import { GasPrice } from "@cosmjs/stargate";
 import { rpcUrl } from "./chain.ts";
 import type { DashboardConfig, LocalAccount } from "./config.ts";
+import { keplrChainInfo } from "./keplr.ts";
 
 export interface Account {
   /** The key's name ("alice"), or "Keplr". */
   name: string;
   address: string;
   client: SigningCosmWasmClient;
-}
-
-/** What the page needs of Keplr's `window.keplr`. */
-interface Keplr {
-  enable(chainId: string): Promise<void>;
-  getOfflineSigner(chainId: string): OfflineSigner;
-}
-
-declare global {
-  interface Window {
-    keplr?: Keplr;
-  }
 }
 
 let current: Account | null = null;
@@ -72,9 +61,11 @@ export function keplrAvailable(): boolean {
   return window.keplr !== undefined;
 }
 
-/** Signs with Keplr's key for the configured chain. */
+/** Signs with Keplr's key for the configured chain, first suggesting the chain to Keplr
+ * where it can (Keplr needs a REST address for that). */
 export async function useKeplr(config: DashboardConfig): Promise<void> {
   const keplr = window.keplr!;
+  if (keplr.experimentalSuggestChain && config.rest) await keplr.experimentalSuggestChain(keplrChainInfo(config, config.rest));
   await keplr.enable(config.chain_id);
   return connect(config, "Keplr", keplr.getOfflineSigner(config.chain_id));
 }

@@ -18,14 +18,24 @@ export function dashboardUrl(): string {
   return process.env.SUM_DASHBOARD_URL!;
 }
 
-export function connectChain(): Promise<CosmWasmClient> {
+/** The local chain's CometBFT RPC, directly (not through the dashboard's proxy). */
+export function chainRpcUrl(): string {
   const port = readFileSync(join(chainDir(), "node", "rpc_port"), "utf8").trim();
-  return CosmWasmClient.connect(`http://127.0.0.1:${port}`);
+  return `http://127.0.0.1:${port}`;
+}
+
+export function connectChain(): Promise<CosmWasmClient> {
+  return CosmWasmClient.connect(chainRpcUrl());
+}
+
+/** A local test account, with its key. */
+export function localAccount(name: string): LocalAccount {
+  const { accounts } = readJson<{ accounts: LocalAccount[] }>(ACCOUNTS_FILE);
+  return accounts.find((a) => a.name === name)!;
 }
 
 export function address(name: string): string {
-  const { accounts } = readJson<{ accounts: LocalAccount[] }>(ACCOUNTS_FILE);
-  return accounts.find((a) => a.name === name)!.address;
+  return localAccount(name).address;
 }
 
 /** Every trainer on the chain. */

@@ -98,6 +98,7 @@ test("alice adds data and pays the deposit shown", async () => {
   expect(stored.contribution.contributor).toBe(address("alice"));
   expect(stored.contribution.classification).toBe(1);
   expect(Number(stored.claims.initial_deposit)).toBeGreaterThan(0);
+  await expect(page.getByTestId("add-data-status")).toContainText(`deposit: ${stored.claims.initial_deposit} usum`);
   await expect(page.getByTestId("mine").getByTestId(`contribution-${aliceId}`)).toBeVisible();
   await shot(page, "04-add-data");
 });
@@ -108,6 +109,8 @@ test("refund becomes possible after the refund wait", async () => {
   const { contribution } = await trainer.contribution({ id: aliceId });
   const wait = JSON.parse(readFileSync(`${MODELS}/dense-perceptron.json`, "utf8")).incentive.instantiate.refund_wait;
   expect(await blockTime(chain)).toBeGreaterThanOrEqual(contribution.added_at + wait);
+  const possible = page.getByTestId("mine").getByTestId(`contribution-${aliceId}`).getByTestId("claim-possible");
+  await expect(possible).toHaveText(new RegExp(`^since `));
   await shot(page, "05-refund-possible");
 });
 

@@ -17,8 +17,9 @@ export async function chooseAccount(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId("balances")).toContainText(address(name));
 }
 
-export async function openModel(page: Page, name: string): Promise<void> {
-  await page.goto(dashboardUrl());
+/** Opens the model named `name` from the list of the dashboard at `url`. */
+export async function openModel(page: Page, name: string, url = dashboardUrl()): Promise<void> {
+  await page.goto(url);
   await page.getByRole("link", { name, exact: true }).click();
   await expect(page.getByTestId("model-name")).toHaveText(name);
 }

@@ -18,7 +18,7 @@ function mechanismSections({ client, account, refresh }: View, stack: Stack): HT
 }
 
 export async function modelPage(view: View, trainer: string): Promise<HTMLElement> {
-  const { client, account, refresh } = view;
+  const { client, config, account, refresh } = view;
   const stack = await loadStack(client, trainer);
   return h(
     "div",
@@ -28,6 +28,6 @@ export async function modelPage(view: View, trainer: string): Promise<HTMLElemen
     predictSection(client, stack),
     addDataSection(client, stack, account, refresh),
     ...mechanismSections(view, stack),
-    balancesSection(client, account, refresh),
+    balancesSection(client, config, account, refresh),
   );
 }

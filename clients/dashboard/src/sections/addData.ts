@@ -17,12 +17,12 @@ function formatCoin(coin: Coin): string {
 }
 
 /** The contribution id the trainer emitted for an add_data. */
-function contributionId(result: ExecuteResult, trainer: string): string {
+function contributionId(result: ExecuteResult, trainer: string): number {
   for (const event of result.events) {
     const attrs = Object.fromEntries(event.attributes.map((a) => [a.key, a.value]));
-    if (event.type === "wasm" && attrs._contract_address === trainer && attrs.contribution_id !== undefined) return attrs.contribution_id;
+    if (event.type === "wasm" && attrs._contract_address === trainer && attrs.contribution_id !== undefined) return Number(attrs.contribution_id);
   }
-  return "?";
+  throw new Error("the trainer did not say which contribution it added");
 }
 
 export function addDataSection(client: CosmWasmClient, stack: Stack, account: Account | null, refresh: Refresh): HTMLElement {
@@ -44,7 +44,10 @@ export function addDataSection(client: CosmWasmClient, stack: Stack, account: Ac
     const { cost } = await trainer.nextAddDataCost();
     const funds = cost.amount === "0" ? [] : [cost];
     const result = await execute(account!, stack.trainer, { add_data: { data: parsed.features, classification: Number(label.value) } }, funds);
-    return `added contribution ${contributionId(result, stack.trainer)}; deposit: ${formatCoin(cost)}`;
+    const id = contributionId(result, stack.trainer);
+    // What it cost at its block (the price may have fallen since the quote; the rest came back).
+    const { claims } = await trainer.contribution({ id });
+    return `added contribution ${id}; deposit: ${formatCoin({ amount: claims.initial_deposit, denom: cost.denom })}`;
   };
   return section(
     "Add data",
