@@ -8,6 +8,7 @@ const BOILERPLATE: RegExp[] = [
   /^rpc error: code = \w+ desc = /,
   /^failed to execute message; message index: \d+: /,
   /^dispatch: submessages: /,
+  /^kind: \w+, error: /,
   /^Generic error: /,
   /^Querier contract error: /,
   /^Error parsing into type [^:]+: /,
