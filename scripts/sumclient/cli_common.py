@@ -52,13 +52,16 @@ def load_stack_with(args, mechanism: str) -> Stack:
 def sample(args, stack: Stack) -> dict:
     """The sample given on the command line, encoded for the deployed model."""
     description = stack.deployment["description"]
-    return encoders.features(
-        description["encoder"],
-        description["model"]["contract"],
-        values=json.loads(args.features) if args.features else None,
-        text=args.text,
-        indices=json.loads(args.indices) if args.indices else None,
-    )
+    try:
+        return encoders.features(
+            description["encoder"],
+            description["model"]["contract"],
+            values=json.loads(args.features) if args.features else None,
+            text=args.text,
+            indices=json.loads(args.indices) if args.indices else None,
+        )
+    except ValueError as error:  # malformed JSON too
+        sys.exit(f"cannot encode the sample: {error}")
 
 
 def class_index(label: str, classes: list[str]) -> int:
