@@ -6,14 +6,15 @@
 #   scripts/chain.sh stop     stop it (waits until the process is gone)
 #   scripts/chain.sh reset    stop it and delete its state
 #   scripts/chain.sh status   print the node's address and latest height
-#   scripts/chain.sh accounts print the chain's settings (chain id, address prefix, denom, gas
-#                             price) and the test accounts as JSON: name, address, hex private key
-#                             (LOCAL ONLY: these keys are in a test keyring, for the dashboard's
-#                             local signer)
+#   scripts/chain.sh accounts print the chain's settings (chain id, address prefix, denom, stake
+#                             denom, gas price) and the test accounts as JSON: name, address,
+#                             hex private key (LOCAL ONLY: these keys are in a test keyring,
+#                             for the dashboard's local signer)
 #
 # State lives in $SUM_CHAIN_DIR (default .chain/ in the clone). Ports are picked free at
 # creation, so two clones on one machine do not clash. Accounts (test keyring): validator,
-# and the users alice, bob, carol, dave, each funded in the deposit denom "usum" and "stake".
+# and the users alice, bob, carol, dave, each funded in the deposit denom "usum" and the stake
+# denom "stake".
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -21,6 +22,7 @@ CHAIN_DIR="${SUM_CHAIN_DIR:-$REPO_ROOT/.chain}"
 NODE_HOME="$CHAIN_DIR/node"
 CHAIN_ID="sum-local"
 DENOM="usum"              # the deposit denom
+STAKE_DENOM="stake"       # the staking (bond) denom: wasmd's default in a new genesis
 GAS_PRICE="0$DENOM"       # minimum-gas-prices: transactions are free here
 BECH32_PREFIX="wasm"      # wasmd's address prefix
 USERS=(alice bob carol dave)
@@ -42,9 +44,9 @@ create() {
   for name in validator "${USERS[@]}"; do
     wasmd keys add "$name" --keyring-backend test >/dev/null 2>&1
     wasmd genesis add-genesis-account "$(wasmd keys show "$name" -a --keyring-backend test)" \
-      1000000000000000stake,1000000000000000$DENOM >/dev/null
+      "1000000000000000$STAKE_DENOM,1000000000000000$DENOM" >/dev/null
   done
-  wasmd genesis gentx validator 1000000000stake --chain-id "$CHAIN_ID" --keyring-backend test >/dev/null 2>&1
+  wasmd genesis gentx validator "1000000000$STAKE_DENOM" --chain-id "$CHAIN_ID" --keyring-backend test >/dev/null 2>&1
   wasmd genesis collect-gentxs >/dev/null 2>&1
 
   local rpc p2p grpc api pprof
@@ -120,9 +122,9 @@ stop() {
 
 accounts() {
   [ -f "$NODE_HOME/rpc_port" ] || die "no chain: run $0 start"
-  python3 - "$WASMD" "$NODE_HOME" "$CHAIN_ID" "$BECH32_PREFIX" "$DENOM" "$GAS_PRICE" "${USERS[@]}" <<'PY'
+  python3 - "$WASMD" "$NODE_HOME" "$CHAIN_ID" "$BECH32_PREFIX" "$DENOM" "$STAKE_DENOM" "$GAS_PRICE" "${USERS[@]}" <<'PY'
 import json, subprocess, sys
-wasmd, home, chain_id, prefix, denom, gas_price, *users = sys.argv[1:]
+wasmd, home, chain_id, prefix, denom, stake_denom, gas_price, *users = sys.argv[1:]
 def keys(*args):
     return subprocess.run([wasmd, "keys", *args, "--home", home, "--keyring-backend", "test"],
                           check=True, capture_output=True, text=True).stdout.strip()
@@ -130,7 +132,7 @@ accounts = [{"name": name, "address": keys("show", name, "-a"),
              "private_key": keys("export", name, "--unarmored-hex", "--unsafe", "-y")}
             for name in users]
 print(json.dumps({"chain_id": chain_id, "bech32_prefix": prefix, "denom": denom,
-                  "gas_price": gas_price, "local_only": True, "accounts": accounts}, indent=2))
+                  "stake_denom": stake_denom, "gas_price": gas_price, "local_only": True, "accounts": accounts}, indent=2))
 PY
 }
 

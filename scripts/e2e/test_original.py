@@ -122,6 +122,11 @@ def test_bad_files_are_refused_with_a_clear_error(data, error):
         convert(data, "f.json")
 
 
+def test_the_embedding_dimension_is_bounded():
+    with pytest.raises(OriginalFormatError, match="must be from 1 to 65536, got 65537"):
+        convert(DENSE, "f.json", embedding_dimension=65_537)
+
+
 def test_the_embedding_dimension_must_cover_the_features():
     with pytest.raises(OriginalFormatError, match="index 7 is outside the embedding's dimension 5"):
         convert(DENSE, "f.json", embedding_dimension=5)
@@ -210,13 +215,22 @@ def test_import_options_are_checked_before_anything_is_deployed(tmp_path):
             positive(bad)
     assert encoder_of('"murmurhash3"') == "murmurhash3"
     assert encoder_of('{"vocabulary": {"name": "imdb"}}') == {"vocabulary": {"name": "imdb"}}
-    with pytest.raises(ValueError, match="unknown encoder"):
-        encoder_of('"bogus"')
+    embedding = {"embedding": {"name": "e", "dimension": 4, "feature_indices": [3, 0]}}
+    assert encoder_of(json.dumps(embedding)) == embedding
+    for bad in ('"bogus"', '{"embedding": 5}', '{"vocabulary": "x"}', '{"embedding": {"name": "e"}}',
+                '{"embedding": {"name": "e", "dimension": 4, "feature_indices": [4]}}',
+                '{"embedding": {"name": "e", "dimension": 4, "feature_indices": [1, 1]}}'):
+        with pytest.raises(ValueError, match="not an encoder"):
+            encoder_of(bad)
     assert incentive_of(str(REPO_ROOT / "scripts/models/dense-perceptron.json")) == STAKEABLE
     not_json = tmp_path / "notes.txt"
     not_json.write_text("hello")
     with pytest.raises(ValueError, match="not a JSON model description"):
         incentive_of(str(not_json))
+    model_as_incentive = tmp_path / "model-as-incentive.json"
+    model_as_incentive.write_text('{"incentive": {"contract": "dense-perceptron", "instantiate": {}}}')
+    with pytest.raises(ValueError, match='has no "incentive"'):
+        incentive_of(str(model_as_incentive))
     no_incentive = tmp_path / "model.json"
     no_incentive.write_text('{"model": {}}')
     with pytest.raises(ValueError, match='has no "incentive"'):

@@ -12,9 +12,10 @@ from .cli_common import connect, with_sender, write_deployment
 from .stack import Stack
 
 DEFAULT_SAMPLES = 200
-# The encoders of docs/encoders.md: plain names, and objects with one of these keys.
+# The encoders of docs/encoders.md that are plain names.
 SIMPLE_ENCODERS = ["none", "fixed_point", "murmurhash3"]
-NAMED_ENCODERS = ["vocabulary", "embedding"]
+# The incentive mechanisms among the contracts.
+INCENTIVE_CONTRACTS = ["stakeable", "points", "prediction-market"]
 
 
 def positive(text: str) -> int:
@@ -31,19 +32,39 @@ def incentive_of(path: str) -> dict:
     except json.JSONDecodeError as error:
         raise ValueError(f"{path} is not a JSON model description ({error})") from error
     incentive = description.get("incentive") if isinstance(description, dict) else None
-    if not isinstance(incentive, dict) or incentive.get("contract") not in deploy.contracts():
-        raise ValueError(f"{path} has no \"incentive\" naming one of {deploy.contracts()}")
+    if not isinstance(incentive, dict) or incentive.get("contract") not in INCENTIVE_CONTRACTS:
+        raise ValueError(f"{path} has no \"incentive\" naming one of {INCENTIVE_CONTRACTS}")
     return incentive
 
 
+def valid_embedding(fields) -> bool:
+    """An embedding encoder's fields as the trainer accepts them: a name, a dimension, and
+    optionally distinct feature indices below the dimension."""
+    if not (isinstance(fields, dict) and set(fields) <= {"name", "dimension", "feature_indices"}
+            and isinstance(fields.get("name"), str) and type(fields.get("dimension")) is int
+            and fields["dimension"] >= 1):
+        return False
+    indices = fields.get("feature_indices")
+    return indices is None or (isinstance(indices, list) and len(indices) > 0
+                               and all(type(i) is int and 0 <= i < fields["dimension"] for i in indices)
+                               and len(set(indices)) == len(indices))
+
+
 def encoder_of(text: str):
-    """The encoder given as JSON, checked against the encoders the trainer knows."""
+    """The encoder given as JSON, checked as the trainer will check it (docs/encoders.md)."""
     encoder = json.loads(text)
-    if encoder in SIMPLE_ENCODERS or (isinstance(encoder, dict) and len(encoder) == 1
-                                      and next(iter(encoder)) in NAMED_ENCODERS):
+    if encoder in SIMPLE_ENCODERS:
         return encoder
-    raise ValueError(f"unknown encoder {text}: expected one of {SIMPLE_ENCODERS} or an "
-                     f"object with one key of {NAMED_ENCODERS} (docs/encoders.md)")
+    if isinstance(encoder, dict) and len(encoder) == 1:
+        (kind, fields), = encoder.items()
+        if kind == "vocabulary" and isinstance(fields, dict) and set(fields) == {"name"} \
+                and isinstance(fields["name"], str):
+            return encoder
+        if kind == "embedding" and valid_embedding(fields):
+            return encoder
+    raise ValueError(f"not an encoder: {text}: expected one of {SIMPLE_ENCODERS}, "
+                     '{"vocabulary": {"name"}} or {"embedding": {"name", "dimension", '
+                     '"feature_indices"}} (docs/encoders.md)')
 
 
 def description_of(args) -> tuple[dict, dict]:

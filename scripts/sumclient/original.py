@@ -13,6 +13,8 @@ SCALE = 10**9
 MAX_MAGNITUDE = 2**53 - 1
 # Feature indices are u32 in the contracts.
 MAX_INDEX = 2**32 - 1
+# An embedding's dimension, at most (the agreement check draws vectors of that length).
+MAX_EMBEDDING_DIMENSION = 65_536
 # A dense model's dimension, at most (the contracts' MAX_FEATURES).
 MAX_DIMENSION = 4096
 # The largest dense centroid value in magnitude (the contract's MAX_CENTROID_VALUE / 10^9).
@@ -142,6 +144,9 @@ class Embedding:
     """The embedding encoder a dense model gets: its name and, if given, dimension."""
 
     def __init__(self, name: str, dimension: int | None):
+        if dimension is not None and not 1 <= dimension <= MAX_EMBEDDING_DIMENSION:
+            raise OriginalFormatError(
+                f"the embedding dimension must be from 1 to {MAX_EMBEDDING_DIMENSION}, got {dimension}")
         self.name = name
         self.dimension = dimension
 

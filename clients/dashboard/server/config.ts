@@ -46,13 +46,19 @@ interface LocalChainAccounts {
   chain_id: string;
   bech32_prefix: string;
   denom: string;
+  stake_denom: string;
   gas_price: string;
   local_only: boolean;
   accounts: LocalAccount[];
 }
 
+/** The JSON in `path`, a file scripts/dashboard.sh writes; errors name it. */
 async function readJson<T>(path: string): Promise<T> {
-  return JSON.parse(await readFile(path, "utf8")) as T;
+  try {
+    return JSON.parse(await readFile(path, "utf8")) as T;
+  } catch (error) {
+    throw new Error(`cannot read the local chain's ${path} (scripts/dashboard.sh writes it): ${(error as Error).message}`);
+  }
 }
 
 /** The chain of `chainDir`, started by scripts/chain.sh. */

@@ -76,8 +76,9 @@ async function handle(chain: ChainSource, allowedHosts: string[], req: IncomingM
   const url = req.url ?? "/";
   if (url === RPC_PATH || url.startsWith(`${RPC_PATH}/`)) return proxyRpc(req, res, await chain.rpcTarget(), url.slice(RPC_PATH.length));
   if (url === "/config.json") {
+    const body = JSON.stringify(await chain.config());
     res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
-    res.end(JSON.stringify(await chain.config()));
+    res.end(body);
     return;
   }
   return serveStatic(url, res);
@@ -87,7 +88,8 @@ async function handle(chain: ChainSource, allowedHosts: string[], req: IncomingM
 function serve(chain: ChainSource, port: number): Promise<number> {
   let allowedHosts: string[] = [];
   const server = createServer((req, res) => {
-    handle(chain, allowedHosts, req, res).catch((error: Error) => answer(res, 500, error.message));
+    // Once the answer has begun, only ending it is left.
+    handle(chain, allowedHosts, req, res).catch((error: Error) => (res.headersSent ? res.end() : answer(res, 500, error.message)));
   });
   return new Promise((resolve, reject) => {
     server.once("error", (error) => reject(new Error(`cannot listen on ${HOST}:${port}: ${error.message}`)));

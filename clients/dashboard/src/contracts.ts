@@ -1,46 +1,52 @@
-/** Which SUM contract an address runs, read from its cw2 record, and every trainer on the
- * chain: stacks deployed by anyone, from any stored code (`sumctl deploy` and `sumctl
- * import` included), are found without a list of code ids. */
+/** Which SUM contract an address runs, and every trainer on the chain. A contract is one of
+ * ours when its code has the checksum of a code the configuration names (`code_ids`): so
+ * stacks deployed from the same Wasm by anyone (`sumctl` included) are found, and a
+ * contract that merely calls itself a trainer is not. */
 import type { CosmWasmClient } from "@cosmjs/cosmwasm-stargate";
-import { fromUtf8, toUtf8 } from "@cosmjs/encoding";
+import type { DashboardConfig } from "./config.ts";
 
-/** cw2's storage key of a contract's name and version. */
-const CW2_KEY = toUtf8("contract_info");
-/** Our contracts record their crate's name: this prefix, then the contract's name. */
-const CRATE_PREFIX = "sum-";
 const TRAINER = "trainer";
-/** What a contract without a cw2 record, or not one of ours, is called. */
-export const UNKNOWN = "unknown";
+/** What a contract whose code is none of the configured ones is called. */
+const UNKNOWN = "unknown";
 
-const names = new Map<string, Promise<string>>();
+/** Contract names by code id, for every code with a configured code's checksum. */
+type CodeNames = Map<number, string>;
 
-async function readName(client: CosmWasmClient, address: string): Promise<string> {
-  const raw = await client.queryContractRaw(address, CW2_KEY);
-  if (!raw) return UNKNOWN;
-  const { contract } = JSON.parse(fromUtf8(raw)) as { contract?: unknown };
-  return typeof contract === "string" && contract.startsWith(CRATE_PREFIX) ? contract.slice(CRATE_PREFIX.length) : UNKNOWN;
-}
+let cached: Promise<CodeNames> | undefined;
 
-/** The SUM contract at an address, e.g. "dense-perceptron" or "stakeable" (remembered). */
-export function contractName(client: CosmWasmClient, address: string): Promise<string> {
-  let name = names.get(address);
-  if (!name) {
-    name = readName(client, address);
-    names.set(address, name);
-  }
-  return name;
-}
-
-/** Every trainer on the chain: the contracts of each code whose contracts are trainers,
- * oldest code first. */
-export async function trainers(client: CosmWasmClient): Promise<string[]> {
+async function readCodeNames(client: CosmWasmClient, config: DashboardConfig): Promise<CodeNames> {
   const codes = await client.getCodes();
-  const lists = await Promise.all(
-    codes.map(async ({ id }) => {
-      const contracts = await client.getContracts(id);
-      const isTrainer = contracts.length > 0 && (await contractName(client, contracts[0])) === TRAINER;
-      return isTrainer ? contracts : [];
-    }),
-  );
-  return lists.flat();
+  const checksumOf = new Map(codes.map((code) => [code.id, code.checksum]));
+  const nameOf = new Map<string, string>();
+  for (const [name, id] of Object.entries(config.code_ids)) {
+    const checksum = checksumOf.get(id);
+    if (checksum !== undefined) nameOf.set(checksum, name);
+  }
+  return new Map(codes.filter((code) => nameOf.has(code.checksum)).map((code) => [code.id, nameOf.get(code.checksum)!]));
+}
+
+/** The code names, read once and again when `fresh` (codes stored since) or after a failure. */
+function codeNames(client: CosmWasmClient, config: DashboardConfig, fresh = false): Promise<CodeNames> {
+  if (fresh || !cached) {
+    const reading = readCodeNames(client, config);
+    cached = reading;
+    reading.catch(() => {
+      if (cached === reading) cached = undefined;
+    });
+  }
+  return cached;
+}
+
+/** The SUM contract at an address, e.g. "dense-perceptron" or "stakeable", or UNKNOWN. */
+export async function contractName(client: CosmWasmClient, config: DashboardConfig, address: string): Promise<string> {
+  const { codeId } = await client.getContract(address);
+  const names = await codeNames(client, config);
+  return (names.has(codeId) ? names : await codeNames(client, config, true)).get(codeId) ?? UNKNOWN;
+}
+
+/** Every trainer on the chain: the contracts of every code that is the trainer's. */
+export async function trainers(client: CosmWasmClient, config: DashboardConfig): Promise<string[]> {
+  const names = await codeNames(client, config, true);
+  const codes = [...names].filter(([, name]) => name === TRAINER).map(([id]) => id);
+  return (await Promise.all(codes.map((id) => client.getContracts(id)))).flat();
 }

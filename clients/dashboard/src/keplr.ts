@@ -2,7 +2,6 @@
  * (`experimentalSuggestChain`), from the dashboard's configuration. */
 import type { OfflineSigner } from "@cosmjs/proto-signing";
 import { GasPrice } from "@cosmjs/stargate";
-import { rpcUrl } from "./chain.ts";
 import type { DashboardConfig } from "./config.ts";
 
 /** Keplr's key derivation for Cosmos chains (BIP-44 coin type of the ATOM). */
@@ -56,19 +55,22 @@ function bech32Config(prefix: string): Record<string, string> {
   };
 }
 
-/** The chain for Keplr: its own RPC (remote mode) or this page's proxy (local chain). */
+/** The chain for Keplr, with its own RPC and the REST address `rest`: a chain described in
+ * remote mode (only there has the configuration a REST address, without which the page
+ * suggests no chain). */
 export function keplrChainInfo(config: DashboardConfig, rest: string): KeplrChainInfo {
+  if (config.chain_rpc === null) throw new Error("only a chain described in remote mode (SUM_DASHBOARD_CHAIN) is suggested to Keplr: this one has no RPC of its own to give it");
   const gasPrice = GasPrice.fromString(config.gas_price);
   const price = gasPrice.amount.toFloatApproximation();
   return {
     chainId: config.chain_id,
     chainName: config.chain_name,
-    rpc: config.chain_rpc ?? rpcUrl(config),
+    rpc: config.chain_rpc,
     rest,
     bip44: { coinType: COSMOS_COIN_TYPE },
     bech32Config: bech32Config(config.bech32_prefix),
     currencies: [currency(config.denom)],
     feeCurrencies: [{ ...currency(gasPrice.denom), gasPriceStep: { low: price, average: price, high: price } }],
-    stakeCurrency: currency(config.denom),
+    stakeCurrency: currency(config.stake_denom),
   };
 }

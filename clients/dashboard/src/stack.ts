@@ -12,6 +12,7 @@ import type { MarketResponse } from "sum-client/src/generated/PredictionMarket.t
 import { StakeableQueryClient } from "sum-client/src/generated/Stakeable.client.ts";
 import { TrainerQueryClient } from "sum-client/src/generated/Trainer.client.ts";
 import type { InfoResponse } from "sum-client/src/generated/Trainer.types.ts";
+import type { DashboardConfig } from "./config.ts";
 import { contractName } from "./contracts.ts";
 
 export const STAKEABLE = "stakeable";
@@ -28,12 +29,12 @@ export interface Stack {
   mechanism: string;
 }
 
-export async function loadStack(client: CosmWasmClient, trainer: string): Promise<Stack> {
+export async function loadStack(client: CosmWasmClient, config: DashboardConfig, trainer: string): Promise<Stack> {
   const info = await new TrainerQueryClient(client, trainer).info();
   const [model, modelContract, mechanism] = await Promise.all([
     new ModelQueryClient(client, info.model).info(),
-    contractName(client, info.model),
-    contractName(client, info.incentive),
+    contractName(client, config, info.model),
+    contractName(client, config, info.incentive),
   ]);
   return { trainer, info, model, modelContract, mechanism };
 }

@@ -12,8 +12,9 @@ const EXECUTE_TYPE_URL = "/cosmwasm.wasm.v1.MsgExecuteContract";
 let queue: Promise<unknown> = Promise.resolve();
 let sent = 0;
 
-/** How many transactions this page has sent: a refresh that began before a transaction
- * drops what it read (it may show buttons the transaction made stale). */
+/** How many transactions this page has started to send: a refresh that began before one
+ * was started drops what it read (its buttons may allow what that transaction does). A
+ * refresh that begins after waits for it: its simulations queue behind the transaction. */
 export function sentCount(): number {
   return sent;
 }
@@ -45,11 +46,6 @@ export async function refusal(account: Account, contract: string, msg: object, f
 
 /** Signs and sends the message; waits for its block. */
 export function execute(account: Account, contract: string, msg: object, funds: readonly Coin[] = []): Promise<ExecuteResult> {
-  return serialised(async () => {
-    try {
-      return await account.client.execute(account.address, contract, msg, "auto", undefined, [...funds]);
-    } finally {
-      sent += 1;
-    }
-  });
+  sent += 1;
+  return serialised(() => account.client.execute(account.address, contract, msg, "auto", undefined, [...funds]));
 }

@@ -38,9 +38,14 @@ export function address(name: string): string {
   return localAccount(name).address;
 }
 
+/** Every contract of one of the stored contracts' code, e.g. "trainer". */
+export function contractsOf(client: CosmWasmClient, contract: string): Promise<readonly string[]> {
+  return client.getContracts(readJson<Record<string, number>>(CODE_IDS_FILE)[contract]);
+}
+
 /** Every trainer on the chain. */
 export function trainers(client: CosmWasmClient): Promise<readonly string[]> {
-  return client.getContracts(readJson<Record<string, number>>(CODE_IDS_FILE).trainer);
+  return contractsOf(client, "trainer");
 }
 
 /** The trainer whose info names `name`. */

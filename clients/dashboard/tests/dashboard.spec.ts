@@ -14,7 +14,7 @@ import type { TrainerQueryClient } from "sum-client/src/generated/Trainer.client
 import { fromOriginal } from "sum-client/src/original.ts";
 import { agreementSamples } from "sum-client/src/samples.ts";
 import { blockTime } from "../src/chain.ts";
-import { address, connectChain, dashboardUrl, trainerNamed, trainers } from "./chain.ts";
+import { address, connectChain, contractsOf, dashboardUrl, trainerNamed, trainers } from "./chain.ts";
 import { addData, chooseAccount, claimButton, openModel, shot } from "./ui.ts";
 
 const MODEL_FILES = "test-output/model-files";
@@ -177,12 +177,18 @@ test("a model description deploys through the form", async () => {
 });
 
 test("an original-system file that picks features needs its embedding's dimension", async () => {
-  const before = await trainers(chain);
+  // The model is the first transaction of a deployment: none may have been sent.
+  const before = await contractsOf(chain, "dense-perceptron");
   await page.goto(`${dashboardUrl()}#/deploy`);
   await page.locator('input[name="model file"]').setInputFiles(ORIGINAL_MODEL);
   await page.getByRole("button", { name: "Deploy" }).click();
   await expect(page.getByTestId("deploy-status")).toContainText("give the embedding's dimension");
-  expect(await trainers(chain)).toEqual(before);
+  for (const typed of ["1e3", "0x500", "12.5"]) {
+    await page.locator('input[name="embedding dimension"]').fill(typed);
+    await page.getByRole("button", { name: "Deploy" }).click();
+    await expect(page.getByTestId("deploy-status")).toHaveText(`the embedding dimension must be a whole number, not "${typed}"`);
+  }
+  expect(await contractsOf(chain, "dense-perceptron")).toEqual(before);
 });
 
 test("an original-system model file deploys through the form", async () => {

@@ -101,7 +101,7 @@ test("connecting Keplr suggests the described chain", async () => {
     rest: description.rest,
     bech32Config: { bech32PrefixAccAddr: description.bech32_prefix },
     currencies: [{ coinMinimalDenom: description.denom }],
-    stakeCurrency: { coinMinimalDenom: description.denom },
+    stakeCurrency: { coinMinimalDenom: description.stake_denom },
   });
   await shot(page, "16-keplr-connected");
 });

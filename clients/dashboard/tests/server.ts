@@ -59,9 +59,18 @@ export async function testChainDescription(): Promise<ChainDescription> {
     rest: UNUSED_REST,
     bech32_prefix: local.bech32_prefix,
     denom: local.denom,
+    stake_denom: local.stake_denom,
     gas_price: local.gas_price,
     code_ids: local.code_ids,
   };
+}
+
+/** Starts a server in local mode on a temporary chain directory, empty (no chain: the test
+ * writes what it needs to `dir`). */
+export async function startLocalServer(): Promise<Server & { dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), "sum-dashboard-local-"));
+  const server = await startServer({ SUM_CHAIN_DIR: dir }).catch((error) => (rmSync(dir, { recursive: true }), Promise.reject(error)));
+  return { url: server.url, dir, stop: () => (server.stop(), rmSync(dir, { recursive: true })) };
 }
 
 /** Starts a server in remote mode on `description` (written to a temporary file). */

@@ -65,20 +65,25 @@ export async function deployInChunks(
 ): Promise<Deployment> {
   const { contract, instantiate } = description.model;
   const [small, extensions] = splitIntoChunks(contract, instantiate, chunkSize);
+  // Every code id is resolved before the first transaction, so a missing one leaves no
+  // orphaned model on chain.
+  const modelCodeId = codeId(codeIds, contract);
+  const trainerCodeId = codeId(codeIds, "trainer");
+  const pending = trainerWithExistingModel(sender, codeIds, description, "pending");
   const total = extensions.length + 3;
   let done = 0;
   const step = (what: string) => onProgress(++done, total, what);
 
   const label = `${description.name} model`;
-  const { contractAddress: model } = await client.instantiate(sender, codeId(codeIds, contract), small, label, "auto");
+  const { contractAddress: model } = await client.instantiate(sender, modelCodeId, small, label, "auto");
   step(`model ${model} instantiated`);
   for (const [k, chunk] of extensions.entries()) {
     await client.execute(sender, model, { extension: chunk }, "auto");
     step(`chunk ${k + 1} of ${extensions.length}: ${Object.keys(chunk)[0]}`);
   }
-  const msg = trainerWithExistingModel(sender, codeIds, description, model);
+  const msg: TrainerInstantiateMsg = { ...pending, model: { existing: { address: model } } };
   const { contractAddress: trainer } = await client.instantiate(
-    sender, codeId(codeIds, "trainer"), msg, `${description.name} trainer`, "auto",
+    sender, trainerCodeId, msg, `${description.name} trainer`, "auto",
   );
   step(`trainer ${trainer} instantiated`);
   await client.execute(sender, model, { hand_over: { trainer } }, "auto");

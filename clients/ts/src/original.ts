@@ -15,6 +15,8 @@ export const MAX_INDEX = 2 ** 32 - 1;
 const MISSING_DIMENSION =
   "featureIndices pick from an embedding whose size the file does not record: " +
   "give the embedding's dimension (for example 1280, MobileNet v2's outputs)";
+/** An embedding's dimension, at most (the agreement check draws vectors of that length). */
+const MAX_EMBEDDING_DIMENSION = 65_536;
 /** A dense model's dimension, at most (the contracts' MAX_FEATURES). */
 const MAX_DIMENSION = 4096;
 /** The largest dense centroid value in magnitude (the contract's MAX_CENTROID_VALUE / 10^9). */
@@ -171,7 +173,11 @@ function perceptronScalars(data: Json) {
 
 /** The embedding encoder a dense model gets: its name and, if given, dimension. */
 class Embedding {
-  constructor(readonly name: string, readonly dimension: number | undefined) {}
+  constructor(readonly name: string, readonly dimension: number | undefined) {
+    if (dimension !== undefined && !(Number.isInteger(dimension) && dimension >= 1 && dimension <= MAX_EMBEDDING_DIMENSION)) {
+      fail(`the embedding dimension must be from 1 to ${MAX_EMBEDDING_DIMENSION}, got ${dimension}`);
+    }
+  }
 
   encoder(dimension: number, featureIndices: number[] | null): Encoder {
     return { embedding: { name: this.name, dimension, feature_indices: featureIndices } };

@@ -38,6 +38,7 @@ const BAD: [unknown, OriginalOptions][] = [
   [{ ...DENSE, featureIndices: [1, 2, 1] }, { fileName: "f.json" }],
   [{ ...DENSE, featureIndices: [1, 2, -3] }, { fileName: "f.json" }],
   [DENSE, { fileName: "f.json", embeddingDimension: 5 }],
+  [DENSE, { fileName: "f.json", embeddingDimension: 65_537 }],
   [{ ...DENSE, learningRate: 0 }, { fileName: "f.json" }],
   [{ ...DENSE, learningRate: null }, { fileName: "f.json" }],
   [{ ...SPARSE, sparseWeights: { "2": 1 } }, { fileName: "f.json" }],
@@ -126,4 +127,18 @@ test("deployInChunks: the model without admin, its chunks, the trainer, then the
   assert.equal(calls.length, 6);
   assert.deepEqual(progress.map(([done, total]) => [done, total]), [[1, 6], [2, 6], [3, 6], [4, 6], [5, 6], [6, 6]]);
   assert.match(progress[1][2], /^chunk 1 of 3: set_weights$/);
+});
+
+test("deployInChunks: a missing code id is found before any transaction", async () => {
+  const calls: unknown[] = [];
+  const record = (name: string) => async (...args: unknown[]) => (calls.push([name, ...args]), { contractAddress: "x" });
+  const client = { instantiate: record("instantiate"), execute: record("execute"), queryContractSmart: record("query") } as unknown as SigningCosmWasmClient;
+  const description = fromOriginal(readJson(IMAGE), { fileName: IMAGE, embeddingDimension: IMAGE_DIMENSION });
+  const all = { "dense-perceptron": 1, trainer: 2, "data-handler": 3, stakeable: 4 };
+  for (const missing of Object.keys(all)) {
+    const codeIds: Record<string, number> = { ...all };
+    delete codeIds[missing];
+    await assert.rejects(deployInChunks(client, "owner", codeIds, description, () => {}, 150), new RegExp(`no code id for the contract '${missing}'`));
+  }
+  assert.deepEqual(calls, []);
 });

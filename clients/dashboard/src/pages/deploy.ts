@@ -19,9 +19,8 @@ function isDescription(file: unknown): file is ModelDescription {
 function embeddingDimension(input: HTMLInputElement): number | undefined {
   const text = input.value.trim();
   if (text === "") return undefined;
-  const dimension = Number(text);
-  if (!Number.isInteger(dimension) || dimension < 1) throw new Error(`the embedding dimension must be a whole number from 1 up, not "${text}"`);
-  return dimension;
+  if (!/^\d+$/.test(text)) throw new Error(`the embedding dimension must be a whole number, not "${text}"`);
+  return Number(text);
 }
 
 export async function deployPage({ client, config, account }: View): Promise<HTMLElement> {

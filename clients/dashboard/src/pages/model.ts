@@ -19,7 +19,7 @@ function mechanismSections({ client, account, refresh }: View, stack: Stack): HT
 
 export async function modelPage(view: View, trainer: string): Promise<HTMLElement> {
   const { client, config, account, refresh } = view;
-  const stack = await loadStack(client, trainer);
+  const stack = await loadStack(client, config, trainer);
   return h(
     "div",
     { class: "model-page" },

@@ -53,7 +53,7 @@ export function addDataSection(client: CosmWasmClient, stack: Stack, account: Ac
     "Add data",
     h("p", {}, "Deposit now: ", deposit),
     account
-      ? h("div", { class: "form" }, field.element, h("label", {}, "Label ", label), actionButton("Add data", out, send))
+      ? h("div", { class: "form" }, field.element, h("label", {}, "Label ", label), actionButton("Add data", out, send, {}, true))
       : status("Choose an account above to add data."),
     out,
   );
