@@ -55,18 +55,27 @@ impl Perceptron {
 
     /// `intercept·SCALE + Σ wᵢ·xᵢ`, a value scaled by SCALE².
     pub fn margin(&self, weights: &[i64], x: &[i64]) -> Result<i128, SampleError> {
-        weights
-            .iter()
-            .zip(x)
-            .try_fold(self.intercept as i128 * SCALE as i128, |acc, (&w, &v)| {
-                acc.checked_add(w as i128 * v as i128)
-                    .ok_or(SampleError::Overflow)
-            })
+        self.margin_of(weights.iter().zip(x).map(|(&w, &v)| w as i128 * v as i128))
+    }
+
+    /// The margin of binary features: `margin` with every present xᵢ = SCALE, from the
+    /// present features' weights alone.
+    pub fn binary_margin(
+        &self,
+        weights: impl IntoIterator<Item = i64>,
+    ) -> Result<i128, SampleError> {
+        self.margin_of(weights.into_iter().map(|w| w as i128 * SCALE as i128))
+    }
+
+    fn margin_of(&self, mut terms: impl Iterator<Item = i128>) -> Result<i128, SampleError> {
+        terms.try_fold(self.intercept as i128 * SCALE as i128, |acc, term| {
+            acc.checked_add(term).ok_or(SampleError::Overflow)
+        })
     }
 
     /// Class 1 when the margin is positive, else 0.
     pub fn predict(&self, weights: &[i64], x: &[i64]) -> Result<u32, SampleError> {
-        Ok(u32::from(self.margin(weights, x)? > 0))
+        Ok(class_of(self.margin(weights, x)?))
     }
 
     /// Trains on `(x, label)`: when the prediction differs from `label` (or the margin is
@@ -80,7 +89,28 @@ impl Perceptron {
         label: u32,
     ) -> Result<bool, SampleError> {
         let margin = self.margin(weights, x)?;
-        let wrong = u32::from(margin > 0) != label;
+        let learning_rate = self.learning_rate;
+        self.apply(margin, weights, |i| scaled_mul(x[i], learning_rate), label)
+    }
+
+    /// `update` for binary features, `weights` being the present features' own: each moves
+    /// by `±lr` (xᵢ·lr/SCALE with xᵢ = SCALE).
+    pub fn binary_update(&mut self, weights: &mut [i64], label: u32) -> Result<bool, SampleError> {
+        let margin = self.binary_margin(weights.iter().copied())?;
+        let learning_rate = self.learning_rate;
+        self.apply(margin, weights, |_| Ok(learning_rate), label)
+    }
+
+    /// Moves weight `i` by `±delta(i)` and the intercept by `±lr` when the margin calls for
+    /// an update; all or nothing.
+    fn apply(
+        &mut self,
+        margin: i128,
+        weights: &mut [i64],
+        delta: impl Fn(usize) -> Result<i64, SampleError>,
+        label: u32,
+    ) -> Result<bool, SampleError> {
+        let wrong = class_of(margin) != label;
         let zero_margin = self.update_on_zero_margin && margin == 0 && label == 0;
         if !wrong && !zero_margin {
             return Ok(false);
@@ -95,8 +125,8 @@ impl Perceptron {
         };
         let new_weights = weights
             .iter()
-            .zip(x)
-            .map(|(&w, &v)| step(w, scaled_mul(v, self.learning_rate)?))
+            .enumerate()
+            .map(|(i, &w)| step(w, delta(i)?))
             .collect::<Result<Vec<_>, _>>()?;
         if self.learn_intercept {
             self.intercept = step(self.intercept, self.learning_rate)?;
@@ -104,6 +134,11 @@ impl Perceptron {
         weights.copy_from_slice(&new_weights);
         Ok(true)
     }
+}
+
+/// Class 1 for a positive margin, else 0.
+fn class_of(margin: i128) -> u32 {
+    u32::from(margin > 0)
 }
 
 /// A binary perceptron over dense, normalised features: one weight per dimension.
@@ -224,11 +259,6 @@ impl<W: SparseWeights> SparsePerceptron<W> {
     }
 }
 
-/// The value of each present binary feature: 1 (×10^9).
-fn present(indices: &[u32]) -> Vec<i64> {
-    vec![SCALE; indices.len()]
-}
-
 impl<W: SparseWeights> Classifier for SparsePerceptron<W> {
     fn num_classes(&self) -> usize {
         2
@@ -236,8 +266,8 @@ impl<W: SparseWeights> Classifier for SparsePerceptron<W> {
 
     fn predict(&self, data: &Features) -> Result<u32, SampleError> {
         let indices = data.distinct_sparse()?;
-        self.perceptron
-            .predict(&self.weights_of(indices), &present(indices))
+        let weights = indices.iter().map(|&index| self.weights.weight(index));
+        Ok(class_of(self.perceptron.binary_margin(weights)?))
     }
 
     fn learn(&mut self, data: &Features, classification: u32) -> Result<bool, SampleError> {
@@ -245,7 +275,7 @@ impl<W: SparseWeights> Classifier for SparsePerceptron<W> {
         let mut weights = self.weights_of(indices);
         let changed = self
             .perceptron
-            .update(&mut weights, &present(indices), classification)?;
+            .binary_update(&mut weights, classification)?;
         if changed {
             for (&index, weight) in indices.iter().zip(weights) {
                 self.weights.set_weight(index, weight);
