@@ -1,9 +1,9 @@
-"""Prepares a local chain for the dashboard, once: stores every contract, deploys each
-example model of scripts/models/*.json (owner: validator) and opens the prediction market
-of market-perceptron.json with alice as the bounty provider (its salted test set goes to
-$SUM_CHAIN_DIR/market-test-set.json, for alice to reveal through the dashboard); then
-records the code ids in $SUM_CHAIN_DIR/dashboard-code-ids.json. A chain that has that file
-is left as it is.
+"""Prepares a local chain for the dashboard: stores every contract not yet on it (by
+checksum) and records the code ids in $SUM_CHAIN_DIR/dashboard-code-ids.json; when the
+chain has no stack of this trainer yet, deploys each example model of
+scripts/models/*.json (owner: validator) and opens the prediction market of
+market-perceptron.json with alice as the bounty provider (its salted test set goes to
+$SUM_CHAIN_DIR/market-test-set.json, for alice to reveal through the dashboard).
 
   SUM_WASMD=… PYTHONPATH=scripts python scripts/dashboard_setup.py CHAIN_DIR
 """
@@ -53,19 +53,18 @@ def open_market(chain: Wasmd, deployment: dict, chain_dir: Path):
 
 
 def main(chain_dir: Path):
-    recorded = chain_dir / CODE_IDS_FILE
-    if recorded.exists():
-        print(f"contracts already stored: {recorded}")
-        return
     chain = Wasmd(os.environ["SUM_WASMD"], str(chain_dir / "node"))
     code_ids, _ = deploy.store_all(chain, DEPLOYER)
-    print(f"stored code ids: {code_ids}")
+    (chain_dir / CODE_IDS_FILE).write_text(json.dumps(code_ids, indent=2) + "\n")
+    print(f"code ids (stored now or already on the chain): {code_ids}")
+    if chain.query("wasm", "list-contract-by-code", str(code_ids["trainer"]))["contracts"]:
+        print("the chain has model stacks: no example deployed")
+        return
     for path in sorted(deploy.MODELS.glob("*.json")):
         deployment, _ = deploy.instantiate_stack(chain, DEPLOYER, code_ids, deploy.load_description(path))
         print(f"deployed {path.name}: trainer {deployment['trainer']}")
         if path.name == MARKET_MODEL:
             open_market(chain, deployment, chain_dir)
-    recorded.write_text(json.dumps(code_ids, indent=2) + "\n")
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ def cmd_deploy(args):
     except ValueError as error:
         sys.exit(str(error))
     code_ids, _ = deploy.store_all(chain, args.sender)
-    print(f"stored code ids: {code_ids}")
+    print(f"code ids (stored now or already on the chain): {code_ids}")
     deployment, gas = deploy.instantiate_stack(chain, args.sender, code_ids, description)
     print(f"instantiated with {gas} gas")
     write_deployment(args, deployment)

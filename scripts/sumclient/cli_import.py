@@ -84,7 +84,7 @@ def cmd_import(args):
     data, description = description_of(args)
     chain = connect()
     code_ids, _ = deploy.store_all(chain, args.sender)
-    print(f"stored code ids: {code_ids}")
+    print(f"code ids (stored now or already on the chain): {code_ids}")
     deployment = deploy.deploy_in_chunks(chain, args.sender, code_ids, description, args.chunk_size)
     write_deployment(args, deployment)
     stack = Stack(chain, deployment)

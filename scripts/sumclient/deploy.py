@@ -126,10 +126,9 @@ def deploy_in_chunks(chain: Wasmd, sender: str, code_ids: dict, description: dic
     trainer. Returns the deployment, as instantiate_stack does."""
     model = description["model"]
     small, extensions = chunks.split(model["contract"], model["instantiate"], chunk_size)
-    owner = chain.address(sender)
     # Built before the first transaction, so a description missing a part or a code id fails
-    # before anything is on chain.
-    trainer_instantiate_msg(owner, code_ids, description, "pending")
+    # before anything is on chain; the model's address is filled in once it exists.
+    msg = trainer_instantiate_msg(chain.address(sender), code_ids, description, "pending")
     result = chain.tx(sender, "wasm", "instantiate", str(code_ids[model["contract"]]),
                       json.dumps(small), "--label", f"{description['name']} model", "--no-admin")
     address = attribute(result, "instantiate", "_contract_address")
@@ -137,7 +136,7 @@ def deploy_in_chunks(chain: Wasmd, sender: str, code_ids: dict, description: dic
     for done, chunk in enumerate(extensions, 1):
         result = execute(chain, sender, address, {"extension": chunk})
         progress(f"chunk {done} of {len(extensions)}: {next(iter(chunk))} (gas used {result['gas_used']})")
-    msg = trainer_instantiate_msg(owner, code_ids, description, address)
+    msg["model"] = {"existing": {"address": address}}
     deployment, _ = instantiate_trainer(chain, sender, code_ids, description, msg)
     execute(chain, sender, address, {"hand_over": {"trainer": deployment["trainer"]}})
     progress(f"model handed over to trainer {deployment['trainer']}")

@@ -5,10 +5,6 @@
  */
 import type { CosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import { DensePerceptronQueryClient } from "./generated/DensePerceptron.client";
-import { NaiveBayesQueryClient } from "./generated/NaiveBayes.client";
-import { NearestCentroidQueryClient } from "./generated/NearestCentroid.client";
-import { SparseNearestCentroidQueryClient } from "./generated/SparseNearestCentroid.client";
-import { SparsePerceptronQueryClient } from "./generated/SparsePerceptron.client";
 import type { Features } from "./generated/Trainer.types";
 import { roundHalfEven } from "./encoders";
 import { floatModel } from "./floatModels";
@@ -123,19 +119,9 @@ export async function checkAgreement(
   return report;
 }
 
-/** The generated query client of each model contract. */
-const QUERY_CLIENTS = {
-  "dense-perceptron": DensePerceptronQueryClient,
-  "sparse-perceptron": SparsePerceptronQueryClient,
-  "nearest-centroid": NearestCentroidQueryClient,
-  "sparse-nearest-centroid": SparseNearestCentroidQueryClient,
-  "naive-bayes": NaiveBayesQueryClient,
-} as const;
-
-/** `predict_batch` of the model contract `contract` at `model`. */
-export function modelPredictBatch(client: CosmWasmClient, model: string, contract: string): PredictBatch {
-  const QueryClient = QUERY_CLIENTS[contract as keyof typeof QUERY_CLIENTS];
-  if (!QueryClient) throw new Error(`no query client for the model contract '${contract}'`);
-  const query = new QueryClient(client, model);
+/** `predict_batch` of the model contract at `model`. Every model answers the model shell's
+ * queries, so one generated query client serves all five. */
+export function modelPredictBatch(client: CosmWasmClient, model: string): PredictBatch {
+  const query = new DensePerceptronQueryClient(client, model);
   return async (samples) => (await query.predictBatch({ samples })).classifications;
 }

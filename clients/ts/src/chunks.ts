@@ -3,6 +3,7 @@
  * (docs/import.md), for models too large for one transaction. A port of
  * scripts/sumclient/chunks.py; the tests check both agree.
  */
+import { own } from "./own";
 
 /** Values per chunk unless told otherwise: weights, counts or centroid values. */
 export const DEFAULT_CHUNK_SIZE = 100;
@@ -68,7 +69,7 @@ const SPLITTERS: Record<string, (msg: Msg, size: number) => Chunked> = {
  * of `contract`; each carries at most `maxValues` values (a dense centroid, which a chunk
  * replaces whole, is one message). */
 export function splitIntoChunks(contract: string, msg: Msg, maxValues = DEFAULT_CHUNK_SIZE): Chunked {
-  const splitter = SPLITTERS[contract];
+  const splitter = own(SPLITTERS, contract);
   if (!splitter) {
     throw new Error(`no chunks for the contract '${contract}': expected one of ${JSON.stringify(Object.keys(SPLITTERS).sort())}`);
   }

@@ -9,6 +9,7 @@ import { TrainerQueryClient } from "./generated/Trainer.client";
 import type { ComponentInstantiation, InstantiateMsg as TrainerInstantiateMsg } from "./generated/Trainer.types";
 import { DEFAULT_CHUNK_SIZE, splitIntoChunks } from "./chunks";
 import type { ModelDescription } from "./original";
+import { own } from "./own";
 
 /** Code ids of the stored contracts, by contract name (as scripts/contracts.txt names them). */
 export type CodeIds = Record<string, number>;
@@ -28,7 +29,7 @@ export interface Deployment {
 export type OnProgress = (done: number, total: number, step: string) => void;
 
 function codeId(codeIds: CodeIds, contract: string): number {
-  const id = codeIds[contract];
+  const id = own(codeIds, contract);
   if (id === undefined) throw new Error(`no code id for the contract '${contract}'`);
   return id;
 }

@@ -5,6 +5,7 @@
  * tests check both agree. The agreement check compares them with the contracts.
  */
 import { centroidTable, DEFAULT_SMOOTHING, finite, intercept, sparseValues, sparseWeights } from "./original";
+import { own } from "./own";
 
 /** A class and the margin by which it won. */
 export type FloatPrediction = [classification: number, margin: number];
@@ -91,7 +92,7 @@ const MODELS: Record<string, (data: Json) => FloatModel> = {
 /** The float predictor `x → [class, margin]` of an original model file (one `fromOriginal`
  * accepted) converted to `contract`. */
 export function floatModel(contract: string, data: unknown): FloatModel {
-  const model = MODELS[contract];
+  const model = own(MODELS, contract);
   if (!model) throw new Error(`no float model for the contract '${contract}'`);
   return model(data as Json);
 }

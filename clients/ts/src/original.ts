@@ -4,6 +4,7 @@
  * A port of scripts/sumclient/original.py; the tests check both agree.
  */
 import type { Encoder } from "./generated/Trainer.types";
+import { own } from "./own";
 
 /** Fixed-point scale: values are multiplied by 10^9. */
 const SCALE = 1_000_000_000;
@@ -334,8 +335,10 @@ function naiveBayes(data: Json): Converted {
   return ["naive-bayes", { classes, smoothing, vocabulary_size: vocabulary }, SPARSE_ENCODER];
 }
 
+type Converter = (data: Json, embedding: Embedding) => Converted;
+
 /** The original's model types (compared in lower case) and their converters. */
-const CONVERTERS: Record<string, (data: Json, embedding: Embedding) => Converted> = {
+const CONVERTERS: Record<string, Converter> = {
   "naive bayes": naiveBayes,
   perceptron: densePerceptron,
   "dense perceptron": densePerceptron,
@@ -357,23 +360,25 @@ export function fileStem(path: string): string {
   return dot > 0 ? base.slice(0, dot) : base;
 }
 
-function modelType(data: unknown): [Json, string] {
+/** The file as an object, its type and that type's converter. */
+function modelType(data: unknown): [Json, string, Converter] {
   if (!isObject(data)) fail("a model file must be a JSON object");
   const kind = field(data, "type", (v): v is string => typeof v === "string", "string", "model");
-  if (!(kind.toLowerCase() in CONVERTERS)) {
+  const convert = own(CONVERTERS, kind.toLowerCase());
+  if (convert === undefined) {
     fail(`unknown model type '${kind}': expected one of ${JSON.stringify(Object.keys(CONVERTERS).sort())}`);
   }
-  return [data, kind];
+  return [data, kind, convert];
 }
 
 /** The model description (as scripts/models/*.json) of the original's model file `file`
  * (parsed JSON). Dense models get an embedding encoder named `embeddingName` (default: the
  * file's stem); `encoder` and `incentive` replace the defaults. Throws OriginalFormatError. */
 export function fromOriginal(file: unknown, options: OriginalOptions): ModelDescription {
-  const [data, kind] = modelType(file);
+  const [data, kind, convert] = modelType(file);
   const stem = fileStem(options.fileName);
   const embedding = new Embedding(options.embeddingName || stem, options.embeddingDimension);
-  const [contract, instantiate, encoder] = CONVERTERS[kind.toLowerCase()](data, embedding);
+  const [contract, instantiate, encoder] = convert(data, embedding);
   return {
     name: options.name || stem,
     description: `Imported from ${fileBase(options.fileName)}: the original system's ${kind}`,

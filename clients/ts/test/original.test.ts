@@ -27,6 +27,8 @@ const BAD: [unknown, OriginalOptions][] = [
   [[], { fileName: "f.json" }],
   [readJson(IMAGE), { fileName: IMAGE }],
   [{ type: "svm" }, { fileName: "f.json" }],
+  [{ type: "constructor" }, { fileName: "f.json" }],
+  [{ type: "toString" }, { fileName: "f.json" }],
   [{ ...DENSE, classifications: ["a", "b", "c"] }, { fileName: "f.json" }],
   [{ ...DENSE, classifications: ["a", "a"] }, { fileName: "f.json" }],
   [{ ...DENSE, classifications: ["a", 1] }, { fileName: "f.json" }],
@@ -95,6 +97,7 @@ test("chunks of every model at several sizes equal Python's", () => {
   cases.forEach(({ contract, msg, maxValues }, k) => assert.deepEqual(splitIntoChunks(contract, msg, maxValues), expected[k], `${contract} ${maxValues}`));
   assert.throws(() => splitIntoChunks("dense-perceptron", models[0].instantiate, 0), /at least one value/);
   assert.throws(() => splitIntoChunks("trainer", {}), /no chunks for the contract 'trainer'/);
+  assert.throws(() => splitIntoChunks("toString", {}), /no chunks for the contract 'toString'/);
 });
 
 test("deployInChunks: the model without admin, its chunks, the trainer, then the hand-over", async () => {

@@ -28,6 +28,21 @@ fn suite() -> Suite {
     )
 }
 
+/// The stored trainer and an instantiate message taking `model` as its existing model (for
+/// refusals that come before any component is touched).
+fn trainer_taking(
+    app: &mut cw_multi_test::App,
+    model: &Addr,
+    encoder: Encoder,
+) -> (u64, sum_trainer::msg::InstantiateMsg) {
+    let code = app.store_code(contracts::trainer());
+    let existing = ModelSource::Existing {
+        address: model.to_string(),
+    };
+    let msg = trainer_msg(0, existing, encoder, 0, Binary::default()).unwrap();
+    (code, msg)
+}
+
 fn migrate_model(code_id: u64) -> ExecuteMsg {
     ExecuteMsg::MigrateComponent {
         component: Component::Model,
@@ -267,17 +282,7 @@ fn calls_that_take_no_funds_refuse_them() {
     assert_eq!(suite.snapshot(&USERS), before);
 
     let mut app = funded_app(&USERS);
-    let trainer_code = app.store_code(contracts::trainer());
-    let msg = trainer_msg(
-        0,
-        ModelSource::Existing {
-            address: alice.to_string(),
-        },
-        Encoder::None,
-        0,
-        Binary::default(),
-    )
-    .unwrap();
+    let (trainer_code, msg) = trainer_taking(&mut app, &alice, Encoder::None);
     let err = app
         .instantiate_contract(trainer_code, owner, &msg, &coins(5, DENOM), "trainer", None)
         .unwrap_err();
@@ -290,17 +295,7 @@ fn unknown_fields_are_refused() {
     let owner = suite.owner.clone();
     let trainer = suite.trainer.clone();
     let mut app = funded_app(&USERS);
-    let trainer_code = app.store_code(contracts::trainer());
-    let msg = trainer_msg(
-        0,
-        ModelSource::Existing {
-            address: owner.to_string(),
-        },
-        Encoder::None,
-        0,
-        Binary::default(),
-    )
-    .unwrap();
+    let (trainer_code, msg) = trainer_taking(&mut app, &owner, Encoder::None);
     let mut misspelt = serde_json::to_value(&msg).unwrap();
     misspelt["ownr"] = serde_json::json!(addr("mallory").to_string());
     let err: StdError = app
@@ -321,16 +316,12 @@ fn unknown_fields_are_refused() {
 fn an_embedding_picking_features_it_does_not_have_is_refused() {
     let mut app = funded_app(&USERS);
     let owner = addr("owner");
-    let trainer_code = app.store_code(contracts::trainer());
     let encoder = Encoder::Embedding {
         name: "mobilenet".into(),
         dimension: 4,
         feature_indices: Some(vec![0, 4]),
     };
-    let existing = ModelSource::Existing {
-        address: owner.to_string(),
-    };
-    let msg = trainer_msg(0, existing, encoder, 0, Binary::default()).unwrap();
+    let (trainer_code, msg) = trainer_taking(&mut app, &owner, encoder);
     let err = app
         .instantiate_contract(trainer_code, owner, &msg, &[], "trainer", None)
         .unwrap_err();

@@ -16,7 +16,7 @@ export async function agreementCheck(client: CosmWasmClient, deployment: Deploym
   if (file === null) return [status("No agreement check: a model description has no float model to compare with.")];
   try {
     const { model, description } = deployment;
-    const predictBatch = modelPredictBatch(client, model, description.model.contract);
+    const predictBatch = modelPredictBatch(client, model);
     const report = await checkAgreement(predictBatch, description, file, DEFAULT_AGREEMENT_SAMPLES, AGREEMENT_SEED,
       (done, total) => onProgress(done, total, "samples checked for agreement"));
     const [line, ...disagreements] = report.summary().split("\n");
