@@ -50,7 +50,8 @@ def test_the_image_perceptron_reads_back_as_converted(imported):
     msg = description["model"]["instantiate"]
     info = model_info(stack)
     assert info["variant"] == {"dense_perceptron": {
-        "learning_rate": 10**9, "learn_intercept": False, "update_on_zero_margin": False}}
+        "learning_rate": 10**9, "learn_intercept": False, "update_on_zero_margin": False,
+        "averaged": False}}
     assert info["classes"] == ["NOT HOT DOG", "HOT DOG"] and info["dimension"] == 400
     assert info["trainer"] == stack.trainer and info["handed_over"] is True
     for start_after in (None, 98, 298, 396):  # across the chunks of 100 weights

@@ -2,25 +2,35 @@
 
 use cosmwasm_std::{Attribute, StdResult, Storage};
 use sum_common::model::{ModelVariant, ParametersResponse};
-use sum_model::parameters::{row, scalar};
+use sum_model::parameters::{perceptron_scalars, weight_row};
 use sum_model::{Model, ModelError};
 use sum_rules::perceptron::{DensePerceptron, Perceptron};
 use sum_rules::Features;
 
 use crate::msg::{ExtensionMsg, InstantiateMsg};
-use crate::state::{PERCEPTRON, WEIGHTS};
+use crate::state::{PERCEPTRON, WEIGHTS, WEIGHT_SUMS};
 
 pub struct DensePerceptronModel;
 
 fn load_all(storage: &dyn Storage) -> StdResult<DensePerceptron> {
+    let perceptron = PERCEPTRON.load(storage)?;
+    let sums = if perceptron.averaged() {
+        WEIGHT_SUMS.load(storage)?
+    } else {
+        vec![]
+    };
     Ok(DensePerceptron {
-        perceptron: PERCEPTRON.load(storage)?,
+        perceptron,
         weights: WEIGHTS.load(storage)?,
+        sums,
     })
 }
 
 fn save_all(storage: &mut dyn Storage, model: &DensePerceptron) -> StdResult<()> {
     PERCEPTRON.save(storage, &model.perceptron)?;
+    if model.perceptron.averaged() {
+        WEIGHT_SUMS.save(storage, &model.sums)?;
+    }
     WEIGHTS.save(storage, &model.weights)
 }
 
@@ -39,6 +49,7 @@ impl Model for DensePerceptronModel {
             msg.learning_rate,
             msg.learn_intercept.unwrap_or(true),
             msg.update_on_zero_margin.unwrap_or(false),
+            msg.averaged.unwrap_or(false),
         )?;
         save_all(
             storage,
@@ -82,6 +93,7 @@ impl Model for DensePerceptronModel {
             learning_rate: p.learning_rate,
             learn_intercept: p.learn_intercept,
             update_on_zero_margin: p.update_on_zero_margin,
+            averaged: p.averaged(),
         };
         Ok((variant, Some(model.weights.len() as u32)))
     }
@@ -95,10 +107,13 @@ impl Model for DensePerceptronModel {
         let first = start_after.map_or(0, |index| index as usize + 1);
         let rows = (first..model.weights.len())
             .take(limit)
-            .map(|index| row(index as u32, &[model.weights[index]]))
+            .map(|index| {
+                let sum = model.sums.get(index).copied();
+                weight_row(index as u32, model.weights[index], sum)
+            })
             .collect();
         Ok(ParametersResponse {
-            scalars: vec![scalar("intercept", model.perceptron.intercept)],
+            scalars: perceptron_scalars(&model.perceptron),
             rows,
         })
     }

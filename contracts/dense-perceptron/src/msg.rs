@@ -21,6 +21,9 @@ pub struct InstantiateMsg {
     /// Whether a zero margin on a class-0 sample also trains, as scikit-learn's
     /// `Perceptron` does (default false).
     pub update_on_zero_margin: Option<bool>,
+    /// Whether to predict with the mean of the weights over the updates, an averaged
+    /// perceptron that flipped labels pull far less (default false).
+    pub averaged: Option<bool>,
 }
 
 /// This model's own messages (controller only, before the hand-over).

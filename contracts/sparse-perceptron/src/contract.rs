@@ -4,14 +4,14 @@ use std::collections::BTreeMap;
 
 use cosmwasm_std::{Attribute, StdResult, Storage};
 use sum_common::model::{ModelVariant, ParametersResponse};
-use sum_model::parameters::{map_rows, row, scalar};
+use sum_model::parameters::{map_rows, perceptron_scalars, weight_row};
 use sum_model::shell::{load_entries, save_entries, sparse_indices};
 use sum_model::{Model, ModelError};
 use sum_rules::perceptron::{Perceptron, SparsePerceptron};
 use sum_rules::Features;
 
 use crate::msg::{ExtensionMsg, InstantiateMsg};
-use crate::state::{PERCEPTRON, WEIGHTS};
+use crate::state::{PERCEPTRON, WEIGHTS, WEIGHT_SUMS};
 
 pub struct SparsePerceptronModel;
 
@@ -24,6 +24,7 @@ fn set_weights(
     let mut model = SparsePerceptron {
         perceptron,
         weights: BTreeMap::new(),
+        sums: BTreeMap::new(),
     };
     model.set_weights(weights)?;
     PERCEPTRON.save(storage, &model.perceptron)?;
@@ -51,6 +52,7 @@ impl Model for SparsePerceptronModel {
             msg.learning_rate,
             msg.learn_intercept.unwrap_or(true),
             msg.update_on_zero_margin.unwrap_or(false),
+            msg.averaged.unwrap_or(false),
         )?;
         set_weights(storage, perceptron, &msg.weights)?;
         Ok(msg.classes)
@@ -68,9 +70,17 @@ impl Model for SparsePerceptronModel {
     }
 
     fn load(storage: &dyn Storage, samples: &[&Features]) -> Result<SparsePerceptron, ModelError> {
+        let perceptron = PERCEPTRON.load(storage)?;
+        let indices = sparse_indices(samples);
+        let sums = if perceptron.averaged() {
+            load_entries(&WEIGHT_SUMS, storage, indices.iter().copied())?
+        } else {
+            BTreeMap::new()
+        };
         Ok(SparsePerceptron {
-            perceptron: PERCEPTRON.load(storage)?,
-            weights: load_entries(&WEIGHTS, storage, sparse_indices(samples))?,
+            perceptron,
+            weights: load_entries(&WEIGHTS, storage, indices)?,
+            sums,
         })
     }
 
@@ -81,7 +91,9 @@ impl Model for SparsePerceptronModel {
         _: u32,
     ) -> StdResult<()> {
         PERCEPTRON.save(storage, &rule.perceptron)?;
-        save_entries(&WEIGHTS, storage, &rule.weights, sparse_indices(&[data]))
+        let indices = sparse_indices(&[data]);
+        save_entries(&WEIGHT_SUMS, storage, &rule.sums, indices.iter().copied())?;
+        save_entries(&WEIGHTS, storage, &rule.weights, indices)
     }
 
     fn describe(storage: &dyn Storage) -> StdResult<(ModelVariant, Option<u32>)> {
@@ -90,6 +102,7 @@ impl Model for SparsePerceptronModel {
             learning_rate: p.learning_rate,
             learn_intercept: p.learn_intercept,
             update_on_zero_margin: p.update_on_zero_margin,
+            averaged: p.averaged(),
         };
         Ok((variant, None))
     }
@@ -99,11 +112,21 @@ impl Model for SparsePerceptronModel {
         start_after: Option<u32>,
         limit: usize,
     ) -> StdResult<ParametersResponse> {
+        let perceptron = PERCEPTRON.load(storage)?;
+        let sum_of = |index| -> StdResult<Option<i128>> {
+            if !perceptron.averaged() {
+                return Ok(None);
+            }
+            Ok(Some(WEIGHT_SUMS.may_load(storage, index)?.unwrap_or(0)))
+        };
         let rows = map_rows(&WEIGHTS, storage, start_after, limit, |index, weight| {
-            row(index, &[weight])
-        })?;
+            (index, weight)
+        })?
+        .into_iter()
+        .map(|(index, weight)| Ok(weight_row(index, weight, sum_of(index)?)))
+        .collect::<StdResult<_>>()?;
         Ok(ParametersResponse {
-            scalars: vec![scalar("intercept", PERCEPTRON.load(storage)?.intercept)],
+            scalars: perceptron_scalars(&perceptron),
             rows,
         })
     }

@@ -79,12 +79,16 @@ pub enum ModelVariant {
         learning_rate: i64,
         learn_intercept: bool,
         update_on_zero_margin: bool,
+        /// Whether it predicts with the mean of its weights over the updates.
+        averaged: bool,
     },
     /// Binary perceptron over sparse binary features.
     SparsePerceptron {
         learning_rate: i64,
         learn_intercept: bool,
         update_on_zero_margin: bool,
+        /// Whether it predicts with the mean of its weights over the updates.
+        averaged: bool,
     },
     /// Multinomial naive Bayes over sparse feature counts.
     NaiveBayes {

@@ -3,6 +3,7 @@
 use cosmwasm_std::{Int128, Order, StdResult, Storage};
 use cw_storage_plus::{Bound, Map};
 use sum_common::model::{NamedValue, ParameterRow};
+use sum_rules::perceptron::Perceptron;
 
 /// Rows per page when none is asked for, and the most a page holds.
 pub const DEFAULT_LIMIT: u32 = 100;
@@ -29,14 +30,32 @@ pub fn row<V: Copy + Into<i128>>(index: u32, values: &[V]) -> ParameterRow {
     }
 }
 
-/// A page of rows from a map keyed by feature index.
-pub fn map_rows<T>(
+/// A perceptron's scalars: its intercept and, averaged, the count of weight vectors its
+/// mean is over and the intercept's sum.
+pub fn perceptron_scalars(perceptron: &Perceptron) -> Vec<NamedValue> {
+    let mut scalars = vec![scalar("intercept", perceptron.intercept)];
+    if let Some(averaging) = &perceptron.averaging {
+        scalars.push(scalar("count", averaging.count));
+        scalars.push(scalar("intercept_sum", averaging.intercept_sum));
+    }
+    scalars
+}
+
+/// A perceptron's row: the weight and, averaged, its sum.
+pub fn weight_row(index: u32, weight: i64, sum: Option<i128>) -> ParameterRow {
+    let mut values = vec![weight as i128];
+    values.extend(sum);
+    row(index, &values)
+}
+
+/// A page of rows (or of anything built from them) from a map keyed by feature index.
+pub fn map_rows<T, R>(
     map: &Map<u32, T>,
     storage: &dyn Storage,
     start_after: Option<u32>,
     limit: usize,
-    values: impl Fn(u32, T) -> ParameterRow,
-) -> StdResult<Vec<ParameterRow>>
+    values: impl Fn(u32, T) -> R,
+) -> StdResult<Vec<R>>
 where
     T: serde::Serialize + serde::de::DeserializeOwned,
 {

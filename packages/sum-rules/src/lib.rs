@@ -2,6 +2,7 @@
 //! signature: the contracts load what a call touches into these types, call the rule and
 //! save; benchmarks and the simulator call the same rules natively.
 
+pub mod averaging;
 pub mod centroid;
 pub mod claim;
 pub mod classifier;

@@ -3,12 +3,14 @@
 //! Predict: `m = b·10^9 + Σ wᵢ·xᵢ`, class 1 when `m > 0`. Train: when the prediction is
 //! wrong (or, with `update_on_zero_margin`, when `m = 0` for class 0, scikit-learn's rule),
 //! `wᵢ ± xᵢ·lr/10^9` and, if learned, `b ± lr`. A sparse sample's present features have
-//! the value `10^9`.
+//! the value `10^9`. Averaged (optional): the same training, predictions from the mean of
+//! the weights over the updates (see [`crate::averaging`]).
 
 use std::collections::BTreeMap;
 
 use cosmwasm_schema::cw_serde;
 
+use crate::averaging::Averaging;
 use crate::classifier::Classifier;
 use crate::config::{ensure_distinct_indices, ConfigError};
 use crate::features::{Features, SampleError, MAX_FEATURES};
@@ -25,6 +27,8 @@ pub struct Perceptron {
     pub learn_intercept: bool,
     /// Whether a zero margin on a class-0 sample also trains (scikit-learn's rule).
     pub update_on_zero_margin: bool,
+    /// For an averaged perceptron, its running totals; `None` for a plain one.
+    pub averaging: Option<Averaging>,
 }
 
 impl Perceptron {
@@ -35,6 +39,7 @@ impl Perceptron {
         learning_rate: i64,
         learn_intercept: bool,
         update_on_zero_margin: bool,
+        averaged: bool,
     ) -> Result<Self, ConfigError> {
         if num_classes != 2 {
             return Err(ConfigError::WrongClassCount {
@@ -50,7 +55,52 @@ impl Perceptron {
             learning_rate,
             learn_intercept,
             update_on_zero_margin,
+            averaging: averaged.then(Averaging::start),
         })
+    }
+
+    /// Whether predictions come from the mean of the weights.
+    pub fn averaged(&self) -> bool {
+        self.averaging.is_some()
+    }
+
+    /// The margin the model predicts with: the live weights' `live`, or for an averaged
+    /// model the mean's (times its count), `sum_terms` being the sums' `uᵢ·xᵢ`.
+    pub fn decision_margin(
+        &self,
+        live: i128,
+        sum_terms: impl IntoIterator<Item = Option<i128>>,
+    ) -> Result<i128, SampleError> {
+        match &self.averaging {
+            None => Ok(live),
+            Some(averaging) => averaging.margin(live, sum_terms),
+        }
+    }
+
+    /// Trains `weights` with `update` (`update` or `binary_update`) and, for an averaged
+    /// model whose weights changed, records the update in `sums` (the weights' own, empty
+    /// for a plain model). Returns whether anything changed; on error nothing has.
+    pub fn train(
+        &mut self,
+        weights: &mut [i64],
+        sums: &mut [i128],
+        update: impl FnOnce(&mut Perceptron, &mut [i64]) -> Result<bool, SampleError>,
+    ) -> Result<bool, SampleError> {
+        let mut next = self.clone();
+        let mut new_weights = weights.to_vec();
+        let changed = update(&mut next, &mut new_weights)?;
+        if changed {
+            let intercept_change = next
+                .intercept
+                .checked_sub(self.intercept)
+                .ok_or(SampleError::Overflow)?;
+            if let Some(averaging) = &mut next.averaging {
+                averaging.record(weights, &new_weights, sums, intercept_change)?;
+            }
+        }
+        weights.copy_from_slice(&new_weights);
+        *self = next;
+        Ok(changed)
     }
 
     /// `intercept·SCALE + Σ wᵢ·xᵢ`, a value scaled by SCALE².
@@ -141,11 +191,13 @@ fn class_of(margin: i128) -> u32 {
     u32::from(margin > 0)
 }
 
-/// A binary perceptron over dense, normalised features: one weight per dimension.
+/// A binary perceptron over dense, normalised features: one weight per dimension and, when
+/// averaged, one sum per dimension (else none).
 #[derive(Clone, Debug, PartialEq)]
 pub struct DensePerceptron {
     pub perceptron: Perceptron,
     pub weights: Vec<i64>,
+    pub sums: Vec<i128>,
 }
 
 impl DensePerceptron {
@@ -162,9 +214,15 @@ impl DensePerceptron {
                 got: dimension,
             });
         }
+        let sums = if perceptron.averaged() {
+            vec![0; dimension]
+        } else {
+            vec![]
+        };
         let mut model = DensePerceptron {
             perceptron,
             weights: vec![0; dimension],
+            sums,
         };
         model.set_weights(0, initial)?;
         Ok(model)
@@ -194,51 +252,63 @@ impl Classifier for DensePerceptron {
 
     fn predict(&self, data: &Features) -> Result<u32, SampleError> {
         let x = data.normalised_dense(self.weights.len())?;
-        self.perceptron.predict(&self.weights, x)
+        let live = self.perceptron.margin(&self.weights, x)?;
+        let sum_terms = self
+            .sums
+            .iter()
+            .zip(x)
+            .map(|(&sum, &value)| sum.checked_mul(value as i128));
+        Ok(class_of(self.perceptron.decision_margin(live, sum_terms)?))
     }
 
     fn learn(&mut self, data: &Features, classification: u32) -> Result<bool, SampleError> {
         let x = data.normalised_dense(self.weights.len())?;
-        self.perceptron.update(&mut self.weights, x, classification)
+        self.perceptron
+            .train(&mut self.weights, &mut self.sums, |perceptron, weights| {
+                perceptron.update(weights, x, classification)
+            })
     }
 }
 
-/// Where a sparse perceptron keeps its weights (absent = 0): a contract fills a map with the
-/// sample's features only; the simulator keeps every weight in a vector indexed by feature.
-pub trait SparseWeights {
-    fn weight(&self, index: u32) -> i64;
-    fn set_weight(&mut self, index: u32, value: i64);
+/// Where a sparse perceptron keeps its weights or sums (absent = 0): a contract fills a map
+/// with the sample's features only; the simulator keeps every value in a vector indexed by
+/// feature.
+pub trait SparseWeights<T = i64> {
+    fn weight(&self, index: u32) -> T;
+    fn set_weight(&mut self, index: u32, value: T);
 }
 
-impl SparseWeights for BTreeMap<u32, i64> {
-    fn weight(&self, index: u32) -> i64 {
-        self.get(&index).copied().unwrap_or(0)
+impl<T: Copy + Default> SparseWeights<T> for BTreeMap<u32, T> {
+    fn weight(&self, index: u32) -> T {
+        self.get(&index).copied().unwrap_or_default()
     }
 
-    fn set_weight(&mut self, index: u32, value: i64) {
+    fn set_weight(&mut self, index: u32, value: T) {
         self.insert(index, value);
     }
 }
 
-impl SparseWeights for Vec<i64> {
-    fn weight(&self, index: u32) -> i64 {
-        self.get(index as usize).copied().unwrap_or(0)
+impl<T: Copy + Default> SparseWeights<T> for Vec<T> {
+    fn weight(&self, index: u32) -> T {
+        self.get(index as usize).copied().unwrap_or_default()
     }
 
-    fn set_weight(&mut self, index: u32, value: i64) {
+    fn set_weight(&mut self, index: u32, value: T) {
         let at = index as usize;
         if at >= self.len() {
-            self.resize(at + 1, 0);
+            self.resize(at + 1, T::default());
         }
         self[at] = value;
     }
 }
 
-/// A binary perceptron over sparse binary features: weights by feature index, absent = 0.
+/// A binary perceptron over sparse binary features: weights by feature index, absent = 0;
+/// when averaged, their sums the same way (else none).
 #[derive(Clone, Debug, PartialEq)]
-pub struct SparsePerceptron<W = BTreeMap<u32, i64>> {
+pub struct SparsePerceptron<W = BTreeMap<u32, i64>, S = BTreeMap<u32, i128>> {
     pub perceptron: Perceptron,
     pub weights: W,
+    pub sums: S,
 }
 
 impl SparsePerceptron {
@@ -250,16 +320,20 @@ impl SparsePerceptron {
     }
 }
 
-impl<W: SparseWeights> SparsePerceptron<W> {
-    fn weights_of(&self, indices: &[u32]) -> Vec<i64> {
+impl<W: SparseWeights, S: SparseWeights<i128>> SparsePerceptron<W, S> {
+    /// The sums of the given features (none for a plain model).
+    fn sums_of(&self, indices: &[u32]) -> Vec<i128> {
+        if !self.perceptron.averaged() {
+            return vec![];
+        }
         indices
             .iter()
-            .map(|&index| self.weights.weight(index))
+            .map(|&index| self.sums.weight(index))
             .collect()
     }
 }
 
-impl<W: SparseWeights> Classifier for SparsePerceptron<W> {
+impl<W: SparseWeights, S: SparseWeights<i128>> Classifier for SparsePerceptron<W, S> {
     fn num_classes(&self) -> usize {
         2
     }
@@ -267,18 +341,29 @@ impl<W: SparseWeights> Classifier for SparsePerceptron<W> {
     fn predict(&self, data: &Features) -> Result<u32, SampleError> {
         let indices = data.distinct_sparse()?;
         let weights = indices.iter().map(|&index| self.weights.weight(index));
-        Ok(class_of(self.perceptron.binary_margin(weights)?))
+        let live = self.perceptron.binary_margin(weights)?;
+        let sum_terms = self
+            .sums_of(indices)
+            .into_iter()
+            .map(|sum| sum.checked_mul(SCALE as i128));
+        Ok(class_of(self.perceptron.decision_margin(live, sum_terms)?))
     }
 
     fn learn(&mut self, data: &Features, classification: u32) -> Result<bool, SampleError> {
         let indices = data.distinct_sparse()?;
-        let mut weights = self.weights_of(indices);
+        let mut weights: Vec<i64> = indices.iter().map(|&i| self.weights.weight(i)).collect();
+        let mut sums = self.sums_of(indices);
         let changed = self
             .perceptron
-            .binary_update(&mut weights, classification)?;
+            .train(&mut weights, &mut sums, |perceptron, weights| {
+                perceptron.binary_update(weights, classification)
+            })?;
         if changed {
             for (&index, weight) in indices.iter().zip(weights) {
                 self.weights.set_weight(index, weight);
+            }
+            for (&index, sum) in indices.iter().zip(sums) {
+                self.sums.set_weight(index, sum);
             }
         }
         Ok(changed)
@@ -294,7 +379,7 @@ mod tests {
     const S: i64 = SCALE;
 
     fn reference_scalars() -> Perceptron {
-        Perceptron::new(2, 0, S, true, false).unwrap()
+        Perceptron::new(2, 0, S, true, false, false).unwrap()
     }
 
     fn reference() -> (Perceptron, Vec<i64>) {
@@ -344,7 +429,7 @@ mod tests {
     #[test]
     fn zero_margin_trains_only_when_asked() {
         let x = [S, 0];
-        let mut textbook = Perceptron::new(2, 0, S, true, true).unwrap();
+        let mut textbook = Perceptron::new(2, 0, S, true, true, false).unwrap();
         let mut weights = [0, 0];
         assert!(textbook.update(&mut weights, &x, 0).unwrap());
         assert_eq!((weights, textbook.intercept), ([-S, 0], -S));
@@ -356,14 +441,14 @@ mod tests {
     #[test]
     fn configuration_is_checked() {
         assert_eq!(
-            Perceptron::new(3, 0, S, true, false),
+            Perceptron::new(3, 0, S, true, false, false),
             Err(ConfigError::WrongClassCount {
                 expected: 2,
                 got: 3
             })
         );
         assert_eq!(
-            Perceptron::new(2, 0, 0, true, false),
+            Perceptron::new(2, 0, 0, true, false, false),
             Err(ConfigError::NonPositiveLearningRate { learning_rate: 0 })
         );
         let scalars = reference_scalars();
@@ -391,6 +476,7 @@ mod tests {
         let mut sparse = SparsePerceptron {
             perceptron: scalars,
             weights: BTreeMap::new(),
+            sums: BTreeMap::new(),
         };
         assert_eq!(
             sparse.set_weights(&[(4, 1), (4, 2)]),
@@ -404,6 +490,7 @@ mod tests {
         let mut model = SparsePerceptron {
             perceptron: reference_scalars(),
             weights: BTreeMap::from([(1, 5 * S), (2, -S)]),
+            sums: BTreeMap::new(),
         };
         assert_eq!(model.predict(&Features::Sparse(vec![2, 1])).unwrap(), 1);
         assert_eq!(
@@ -438,7 +525,83 @@ mod tests {
         assert_eq!(model.intercept, 0);
     }
 
+    /// The history of a plain perceptron's weight vectors (intercept first) and its margins.
+    struct History(Vec<Vec<i128>>);
+
+    impl History {
+        fn push(&mut self, intercept: i64, weights: &[i64]) {
+            let mut entry = vec![intercept as i128];
+            entry.extend(weights.iter().map(|&w| w as i128));
+            self.0.push(entry);
+        }
+
+        /// The class of the mean of every recorded vector on `x` (the sum's sign is the mean's).
+        fn class_of_mean(&self, x: &[i64]) -> u32 {
+            let total: i128 = self
+                .0
+                .iter()
+                .map(|entry| {
+                    entry[0] * S as i128
+                        + entry[1..]
+                            .iter()
+                            .zip(x)
+                            .map(|(&w, &v)| w * v as i128)
+                            .sum::<i128>()
+                })
+                .sum();
+            class_of(total)
+        }
+    }
+
     proptest! {
+        /// An averaged perceptron trains its live weights exactly as a plain one does and
+        /// predicts the class of the mean of the weight vectors it has had, one per update
+        /// (checked against that mean computed from the whole history); dense and sparse.
+        #[test]
+        fn averaged_predicts_with_the_mean_of_its_weights(
+            samples in proptest::collection::vec(
+                (proptest::collection::btree_set(0u32..6, 1..6), 0u32..2), 1..40),
+            probes in proptest::collection::vec(proptest::collection::btree_set(0u32..6, 1..6), 1..8),
+        ) {
+            let scalars = |averaged| Perceptron::new(2, 0, S, true, true, averaged).unwrap();
+            let mut plain = SparsePerceptron { perceptron: scalars(false), weights: vec![0i64; 6], sums: vec![] };
+            let mut averaged = SparsePerceptron { perceptron: scalars(true), weights: BTreeMap::new(), sums: BTreeMap::new() };
+            let mut dense = DensePerceptron::new(scalars(true), 6, &[]).unwrap();
+            let dense_x = |indices: &std::collections::BTreeSet<u32>| {
+                // Binary features scaled to unit norm: every present one the same value.
+                let value = (S as f64 / (indices.len() as f64).sqrt()).round() as i64;
+                (0..6).map(|i| if indices.contains(&i) { value } else { 0 }).collect::<Vec<_>>()
+            };
+            let mut history = History(vec![]);
+            history.push(0, &plain.weights);
+            let mut dense_plain = DensePerceptron::new(scalars(false), 6, &[]).unwrap();
+            let mut dense_history = History(vec![]);
+            dense_history.push(0, &dense_plain.weights);
+            for (indices, label) in &samples {
+                let sparse = Features::Sparse(indices.iter().copied().collect());
+                let changed = plain.update(&sparse, *label).unwrap();
+                prop_assert_eq!(averaged.update(&sparse, *label).unwrap(), changed);
+                if changed {
+                    history.push(plain.perceptron.intercept, &plain.weights);
+                }
+                let x = Features::Dense(dense_x(indices));
+                let changed = dense_plain.update(&x, *label).unwrap();
+                prop_assert_eq!(dense.update(&x, *label).unwrap(), changed);
+                if changed {
+                    dense_history.push(dense_plain.perceptron.intercept, &dense_plain.weights);
+                }
+            }
+            prop_assert_eq!(averaged.perceptron.averaging.as_ref().unwrap().count, history.0.len() as u64);
+            prop_assert_eq!(&dense.weights, &dense_plain.weights);
+            for probe in &probes {
+                let binary: Vec<i64> = (0..6).map(|i| if probe.contains(&i) { S } else { 0 }).collect();
+                let sparse = Features::Sparse(probe.iter().copied().collect());
+                prop_assert_eq!(averaged.predict(&sparse).unwrap(), history.class_of_mean(&binary));
+                let x = dense_x(probe);
+                prop_assert_eq!(dense.predict(&Features::Dense(x.clone())).unwrap(), dense_history.class_of_mean(&x));
+            }
+        }
+
         /// A mistaken prediction moves the margin toward the label, never away;
         /// a correct one leaves the model as it was.
         #[test]
@@ -451,7 +614,7 @@ mod tests {
         ) {
             let x: Vec<i64> = raw.iter().map(|v| v * 1_000_000).collect();
             let mut weights = weights[..x.len()].to_vec();
-            let mut model = Perceptron { intercept, learning_rate, learn_intercept: true, update_on_zero_margin: false };
+            let mut model = Perceptron { intercept, learning_rate, learn_intercept: true, update_on_zero_margin: false, averaging: None };
             let before = model.margin(&weights, &x).unwrap();
             let predicted = model.predict(&weights, &x).unwrap();
             let original = (model.clone(), weights.clone());

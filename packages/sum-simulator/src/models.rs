@@ -11,7 +11,7 @@ use sum_rules::sparse_centroid::{SparseClass, SparseNearestCentroid};
 use sum_rules::{Classifier, SCALE};
 use sum_testing::{contracts, ModelSpec as DeploySpec};
 
-use crate::scenario::ModelSpec;
+use crate::scenario::{ModelSpec, PerceptronSpec};
 
 /// The two classes of the data sets.
 pub const CLASSES: [&str; 2] = ["0", "1"];
@@ -20,32 +20,31 @@ fn fixed(value: f64) -> i64 {
     (value * SCALE as f64).round() as i64
 }
 
-fn perceptron(learning_rate: f64, learn_intercept: bool, zero_margin: bool) -> Perceptron {
-    Perceptron::new(2, 0, fixed(learning_rate), learn_intercept, zero_margin)
-        .expect("a valid perceptron")
+fn perceptron(spec: &PerceptronSpec) -> Perceptron {
+    Perceptron::new(
+        2,
+        0,
+        fixed(spec.learning_rate),
+        spec.learn_intercept,
+        spec.update_on_zero_margin,
+        spec.averaged,
+    )
+    .expect("a valid perceptron")
 }
 
 /// The untrained model as its pure rule.
 pub fn rule(spec: &ModelSpec, dimension: u32) -> Box<dyn Classifier + Send> {
-    match *spec {
-        ModelSpec::DensePerceptron {
-            learning_rate,
-            learn_intercept,
-            update_on_zero_margin,
-        } => {
-            let p = perceptron(learning_rate, learn_intercept, update_on_zero_margin);
-            Box::new(DensePerceptron::new(p, dimension, &[]).expect("a valid dimension"))
-        }
-        ModelSpec::SparsePerceptron {
-            learning_rate,
-            learn_intercept,
-            update_on_zero_margin,
-        } => Box::new(SparsePerceptron {
-            perceptron: perceptron(learning_rate, learn_intercept, update_on_zero_margin),
+    match spec {
+        ModelSpec::DensePerceptron(p) => Box::new(
+            DensePerceptron::new(perceptron(p), dimension, &[]).expect("a valid dimension"),
+        ),
+        ModelSpec::SparsePerceptron(p) => Box::new(SparsePerceptron {
+            perceptron: perceptron(p),
             weights: vec![0; dimension as usize],
+            sums: vec![0; if p.averaged { dimension as usize } else { 0 }],
         }),
         ModelSpec::NaiveBayes { smoothing } => Box::new(NaiveBayes {
-            smoothing: Smoothing::new(fixed(smoothing) as u64, dimension as u64)
+            smoothing: Smoothing::new(fixed(*smoothing) as u64, dimension as u64)
                 .expect("positive smoothing"),
             classes: vec![ClassTotals::default(); 2],
             counts: BTreeMap::new(),
@@ -78,35 +77,29 @@ fn names() -> Vec<String> {
 
 /// The same untrained model as the contract to deploy.
 pub fn deploy_spec(spec: &ModelSpec, dimension: u32) -> DeploySpec {
-    match *spec {
-        ModelSpec::DensePerceptron {
-            learning_rate,
-            learn_intercept,
-            update_on_zero_margin,
-        } => {
+    match spec {
+        ModelSpec::DensePerceptron(p) => {
             let msg = sum_dense_perceptron::msg::InstantiateMsg {
                 classes: names(),
                 dimension,
                 weights: vec![],
                 intercept: 0,
-                learning_rate: fixed(learning_rate),
-                learn_intercept: Some(learn_intercept),
-                update_on_zero_margin: Some(update_on_zero_margin),
+                learning_rate: fixed(p.learning_rate),
+                learn_intercept: Some(p.learn_intercept),
+                update_on_zero_margin: Some(p.update_on_zero_margin),
+                averaged: Some(p.averaged),
             };
             DeploySpec::new(contracts::dense_perceptron, &msg, Encoder::FixedPoint)
         }
-        ModelSpec::SparsePerceptron {
-            learning_rate,
-            learn_intercept,
-            update_on_zero_margin,
-        } => {
+        ModelSpec::SparsePerceptron(p) => {
             let msg = sum_sparse_perceptron::msg::InstantiateMsg {
                 classes: names(),
                 weights: vec![],
                 intercept: 0,
-                learning_rate: fixed(learning_rate),
-                learn_intercept: Some(learn_intercept),
-                update_on_zero_margin: Some(update_on_zero_margin),
+                learning_rate: fixed(p.learning_rate),
+                learn_intercept: Some(p.learn_intercept),
+                update_on_zero_margin: Some(p.update_on_zero_margin),
+                averaged: Some(p.averaged),
             };
             DeploySpec::new(contracts::sparse_perceptron, &msg, Encoder::None)
         }
@@ -121,7 +114,7 @@ pub fn deploy_spec(spec: &ModelSpec, dimension: u32) -> DeploySpec {
             };
             let msg = InstantiateMsg {
                 classes: names().into_iter().map(class).collect(),
-                smoothing: fixed(smoothing) as u64,
+                smoothing: fixed(*smoothing) as u64,
                 vocabulary_size: dimension as u64,
             };
             DeploySpec::new(contracts::naive_bayes, &msg, Encoder::None)

@@ -53,27 +53,28 @@ fn yes() -> bool {
     true
 }
 
+/// A perceptron's hyper-parameters, dense or sparse (the contracts' instantiate fields).
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerceptronSpec {
+    #[serde(default = "one")]
+    pub learning_rate: f64,
+    #[serde(default = "yes")]
+    pub learn_intercept: bool,
+    #[serde(default)]
+    pub update_on_zero_margin: bool,
+    /// Predict with the mean of the weights over the updates.
+    #[serde(default)]
+    pub averaged: bool,
+}
+
 /// The model, over the data set's binary features (sparse models take the present
 /// features' indices; dense ones the L2-normalised vector).
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ModelSpec {
-    DensePerceptron {
-        #[serde(default = "one")]
-        learning_rate: f64,
-        #[serde(default = "yes")]
-        learn_intercept: bool,
-        #[serde(default)]
-        update_on_zero_margin: bool,
-    },
-    SparsePerceptron {
-        #[serde(default = "one")]
-        learning_rate: f64,
-        #[serde(default = "yes")]
-        learn_intercept: bool,
-        #[serde(default)]
-        update_on_zero_margin: bool,
-    },
+    DensePerceptron(PerceptronSpec),
+    SparsePerceptron(PerceptronSpec),
     NaiveBayes {
         #[serde(default = "one")]
         smoothing: f64,
@@ -87,15 +88,15 @@ impl ModelSpec {
     pub fn sparse(&self) -> bool {
         !matches!(
             self,
-            ModelSpec::DensePerceptron { .. } | ModelSpec::NearestCentroid {}
+            ModelSpec::DensePerceptron(_) | ModelSpec::NearestCentroid {}
         )
     }
 
     /// The contract's name (as in `scripts/contracts.txt` and `bench/gas.json`).
     pub fn contract(&self) -> &'static str {
         match self {
-            ModelSpec::DensePerceptron { .. } => "dense-perceptron",
-            ModelSpec::SparsePerceptron { .. } => "sparse-perceptron",
+            ModelSpec::DensePerceptron(_) => "dense-perceptron",
+            ModelSpec::SparsePerceptron(_) => "sparse-perceptron",
             ModelSpec::NaiveBayes { .. } => "naive-bayes",
             ModelSpec::NearestCentroid {} => "nearest-centroid",
             ModelSpec::SparseNearestCentroid {} => "sparse-nearest-centroid",

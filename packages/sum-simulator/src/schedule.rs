@@ -14,7 +14,7 @@ use crate::data::{encode, DataSet};
 use crate::engine::BackendKind;
 use crate::models::rule;
 use crate::native::Native;
-use crate::scenario::{DataSpec, MechanismSpec, ModelSpec, DAY};
+use crate::scenario::{DataSpec, MechanismSpec, ModelSpec, PerceptronSpec, DAY};
 
 /// Our price is `cost_weight·3600/isqrt(elapsed)`: 150 per addition every 600 s with
 /// weight 1, 75 times the original's 2, so balances are scaled by 75 too.
@@ -66,11 +66,12 @@ pub fn run_schedule(dataset: &str, kind: BackendKind) -> Result<ScheduleResult, 
         test_limit: None,
         contributions: None,
     })?;
-    let model = ModelSpec::SparsePerceptron {
+    let model = ModelSpec::SparsePerceptron(PerceptronSpec {
         learning_rate: 1.0,
         learn_intercept: true,
         update_on_zero_margin: false,
-    };
+        averaged: false,
+    });
     let mechanism = MechanismSpec::Stakeable {
         cost_weight: COST_WEIGHT,
         refund_wait_days: 1.0,

@@ -131,13 +131,37 @@ fn unknown_class(data: Features) -> (Features, u32, SampleError) {
     )
 }
 
+/// The perceptrons' reference scalars: learning rate 1, intercept 0 and learned.
+fn reference_perceptron(averaged: bool) -> Perceptron {
+    Perceptron::new(2, 0, S, true, false, averaged).unwrap()
+}
+
+/// What a perceptron's `parameters` answer holds: the intercept and, averaged, the count
+/// and the intercept's sum.
+fn perceptron_scalars(perceptron: &Perceptron) -> Vec<NamedValue> {
+    let mut scalars = vec![named("intercept".into(), perceptron.intercept)];
+    if let Some(averaging) = &perceptron.averaging {
+        scalars.push(named("count".into(), averaging.count));
+        scalars.push(named("intercept_sum".into(), averaging.intercept_sum));
+    }
+    scalars
+}
+
+/// A perceptron's row: the weight and, averaged, its sum.
+fn weight_row(index: u32, weight: i64, sum: Option<&i128>) -> ParameterRow {
+    let mut values = vec![weight as i128];
+    values.extend(sum);
+    row(index, &values)
+}
+
 fn class_names(n: u32) -> Vec<String> {
     (0..n).map(|c| format!("class {c}")).collect()
 }
 
-pub struct DensePerceptronFixture;
+/// The dense perceptron's reference model; `AVERAGED` makes it an averaged perceptron.
+pub struct DensePerceptronFixture<const AVERAGED: bool = false>;
 
-impl DensePerceptronFixture {
+impl<const AVERAGED: bool> DensePerceptronFixture<AVERAGED> {
     const WEIGHTS: [i64; 8] = [0, S, -S, 0, 0, 0, 0, S];
 
     fn msg(weights: &[i64]) -> sum_dense_perceptron::msg::InstantiateMsg {
@@ -149,11 +173,12 @@ impl DensePerceptronFixture {
             learning_rate: S,
             learn_intercept: None,
             update_on_zero_margin: None,
+            averaged: AVERAGED.then_some(true),
         }
     }
 }
 
-impl ModelFixture for DensePerceptronFixture {
+impl<const AVERAGED: bool> ModelFixture for DensePerceptronFixture<AVERAGED> {
     type Rule = DensePerceptron;
     type Instantiate = sum_dense_perceptron::msg::InstantiateMsg;
     type Extension = sum_dense_perceptron::msg::ExtensionMsg;
@@ -172,8 +197,9 @@ impl ModelFixture for DensePerceptronFixture {
 
     fn rule() -> DensePerceptron {
         DensePerceptron {
-            perceptron: Perceptron::new(2, 0, S, true, false).unwrap(),
+            perceptron: reference_perceptron(AVERAGED),
             weights: Self::WEIGHTS.to_vec(),
+            sums: vec![0; if AVERAGED { 8 } else { 0 }],
         }
     }
 
@@ -246,18 +272,19 @@ impl ModelFixture for DensePerceptronFixture {
 
     fn parameters(rule: &DensePerceptron) -> ParametersResponse {
         ParametersResponse {
-            scalars: vec![named("intercept".into(), rule.perceptron.intercept)],
+            scalars: perceptron_scalars(&rule.perceptron),
             rows: (0..)
                 .zip(&rule.weights)
-                .map(|(index, &w)| row(index, &[w]))
+                .map(|(index, &w)| weight_row(index, w, rule.sums.get(index as usize)))
                 .collect(),
         }
     }
 }
 
-pub struct SparsePerceptronFixture;
+/// The sparse perceptron's reference model; `AVERAGED` makes it an averaged perceptron.
+pub struct SparsePerceptronFixture<const AVERAGED: bool = false>;
 
-impl SparsePerceptronFixture {
+impl<const AVERAGED: bool> SparsePerceptronFixture<AVERAGED> {
     fn msg(weights: Vec<(u32, i64)>) -> sum_sparse_perceptron::msg::InstantiateMsg {
         sum_sparse_perceptron::msg::InstantiateMsg {
             classes: vec!["negative".into(), "positive".into()],
@@ -266,11 +293,12 @@ impl SparsePerceptronFixture {
             learning_rate: S,
             learn_intercept: None,
             update_on_zero_margin: None,
+            averaged: AVERAGED.then_some(true),
         }
     }
 }
 
-impl ModelFixture for SparsePerceptronFixture {
+impl<const AVERAGED: bool> ModelFixture for SparsePerceptronFixture<AVERAGED> {
     type Rule = SparsePerceptron;
     type Instantiate = sum_sparse_perceptron::msg::InstantiateMsg;
     type Extension = sum_sparse_perceptron::msg::ExtensionMsg;
@@ -289,8 +317,9 @@ impl ModelFixture for SparsePerceptronFixture {
 
     fn rule() -> SparsePerceptron {
         SparsePerceptron {
-            perceptron: Perceptron::new(2, 0, S, true, false).unwrap(),
+            perceptron: reference_perceptron(AVERAGED),
             weights: BTreeMap::from([(0, 0), (1, 5 * S), (2, -S)]),
+            sums: BTreeMap::new(),
         }
     }
 
@@ -339,12 +368,13 @@ impl ModelFixture for SparsePerceptronFixture {
     }
 
     fn parameters(rule: &SparsePerceptron) -> ParametersResponse {
+        let sum = |index| AVERAGED.then(|| rule.sums.get(&index).copied().unwrap_or(0));
         ParametersResponse {
-            scalars: vec![named("intercept".into(), rule.perceptron.intercept)],
+            scalars: perceptron_scalars(&rule.perceptron),
             rows: rule
                 .weights
                 .iter()
-                .map(|(&index, &w)| row(index, &[w]))
+                .map(|(&index, &w)| weight_row(index, w, sum(index).as_ref()))
                 .collect(),
         }
     }

@@ -127,6 +127,7 @@ pub fn east_west_perceptron() -> ModelSpec {
         learning_rate: SCALE,
         learn_intercept: Some(false),
         update_on_zero_margin: None,
+        averaged: None,
     };
     ModelSpec::new(contracts::dense_perceptron, &msg, Encoder::FixedPoint)
 }

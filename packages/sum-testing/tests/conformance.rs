@@ -1,6 +1,7 @@
 //! One conformance suite for every model: each scenario is written once, generic over a
-//! [`ModelFixture`], and instantiated for all five models at the bottom of this file. Every
-//! model also runs under each of the three incentive mechanisms.
+//! [`ModelFixture`], and instantiated for all five models (and the averaged perceptrons) at
+//! the bottom of this file. Every model also runs under each of the three incentive
+//! mechanisms.
 
 use cosmwasm_std::{Addr, Coin, Empty, Order, StdError, Uint256};
 use cw_multi_test::{App, Executor};
@@ -655,7 +656,9 @@ macro_rules! conformance {
 
 conformance! {
     dense_perceptron: DensePerceptronFixture,
+    averaged_dense_perceptron: DensePerceptronFixture<true>,
     sparse_perceptron: SparsePerceptronFixture,
+    averaged_sparse_perceptron: SparsePerceptronFixture<true>,
     naive_bayes: NaiveBayesFixture,
     nearest_centroid: NearestCentroidFixture,
     sparse_nearest_centroid: SparseNearestCentroidFixture,

@@ -25,6 +25,7 @@ fn dense_perceptron(classes: usize, dimension: u32, learning_rate: i64) -> StdEr
         learning_rate,
         learn_intercept: None,
         update_on_zero_margin: None,
+        averaged: None,
     };
     instantiate(contracts::dense_perceptron, &msg)
 }
@@ -84,6 +85,7 @@ fn perceptrons() {
         learning_rate: SCALE,
         learn_intercept: None,
         update_on_zero_margin: None,
+        averaged: None,
     };
     let err = instantiate(contracts::sparse_perceptron, &msg);
     assert_error(err, ConfigError::DuplicateClass { name: "a".into() });

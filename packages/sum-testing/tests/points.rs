@@ -42,7 +42,7 @@ fn leaderboard(
 fn adding_data_is_free_and_takes_no_funds() {
     let mut suite = suite();
     let alice = addr("alice");
-    let (x, label) = DensePerceptronFixture::stable_sample();
+    let (x, label) = <DensePerceptronFixture>::stable_sample();
     assert_eq!(suite.cost().amount, Uint256::zero());
     let before = suite.snapshot(&USERS);
     let err = suite
@@ -59,7 +59,7 @@ fn adding_data_is_free_and_takes_no_funds() {
 fn every_check_in_its_order_and_one_claim_per_contribution() {
     let mut suite = suite();
     let (alice, bob, carol, dave) = (addr("alice"), addr("bob"), addr("carol"), addr("dave"));
-    let (x, label) = DensePerceptronFixture::stable_sample();
+    let (x, label) = <DensePerceptronFixture>::stable_sample();
     let good = suite.add_data_paying(&alice, x.clone(), label).unwrap();
     let bad = suite.add_data_paying(&bob, x.clone(), 1 - label).unwrap();
     suite.add_data_paying(&dave, x, label).unwrap();
@@ -189,7 +189,7 @@ fn every_check_in_its_order_and_one_claim_per_contribution() {
 #[test]
 fn the_leaderboard_ranks_by_points_then_address() {
     let mut suite = suite();
-    let (x, label) = DensePerceptronFixture::stable_sample();
+    let (x, label) = <DensePerceptronFixture>::stable_sample();
     let refunds = [("alice", 2), ("bob", 1), ("carol", 2)];
     let mut ids = vec![];
     for (name, count) in refunds {

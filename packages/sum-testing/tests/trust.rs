@@ -338,8 +338,8 @@ fn an_embedding_picking_features_it_does_not_have_is_refused() {
 fn an_existing_model_with_a_wasm_admin_is_refused() {
     let mut app = funded_app(&USERS);
     let owner = addr("owner");
-    let code = app.store_code(DensePerceptronFixture::code());
-    let msg = DensePerceptronFixture::instantiate();
+    let code = app.store_code(<DensePerceptronFixture>::code());
+    let msg = <DensePerceptronFixture>::instantiate();
     let admin = Some(owner.to_string());
     let model = app
         .instantiate_contract(code, owner.clone(), &msg, &[], "model", admin)

@@ -69,12 +69,14 @@ export interface EvaluateResponse {
 export type Addr = string;
 export type ModelVariant = {
   dense_perceptron: {
+    averaged: boolean;
     learn_intercept: boolean;
     learning_rate: number;
     update_on_zero_margin: boolean;
   };
 } | {
   sparse_perceptron: {
+    averaged: boolean;
     learn_intercept: boolean;
     learning_rate: number;
     update_on_zero_margin: boolean;

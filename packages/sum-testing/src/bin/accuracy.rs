@@ -70,8 +70,9 @@ impl Dataset {
     /// The model, untrained, as its pure rule (the arithmetic the contract runs).
     fn model(&self, name: &str, update_on_zero_margin: bool) -> Box<dyn Classifier> {
         let classes = self.num_classes as usize;
-        let perceptron =
-            || Perceptron::new(classes, 0, SCALE, true, update_on_zero_margin).expect("binary");
+        let perceptron = || {
+            Perceptron::new(classes, 0, SCALE, true, update_on_zero_margin, false).expect("binary")
+        };
         match name {
             "dense_perceptron" => Box::new(
                 DensePerceptron::new(perceptron(), self.num_features, &[]).expect("a dimension"),
@@ -79,6 +80,7 @@ impl Dataset {
             "sparse_perceptron" => Box::new(SparsePerceptron {
                 perceptron: perceptron(),
                 weights: BTreeMap::new(),
+                sums: BTreeMap::new(),
             }),
             "naive_bayes" => Box::new(NaiveBayes {
                 smoothing: Smoothing::new(SCALE as u64, self.num_features as u64)
