@@ -28,10 +28,12 @@ measure() {
 
 for dataset in synth1000 digits_ge5; do
   for round in $(seq 1 "$runs"); do
-    log "$dataset round $round/$runs: original, native, contracts"
+    log "$dataset round $round/$runs: original, native, contracts (and with 1 feature per sample)"
     measure "$raw/$dataset-original-$round.json" bash "$original" "$dataset" 2>/dev/null
     measure "$raw/$dataset-native-$round.json" "$sim" schedule "$dataset" --backend native
     measure "$raw/$dataset-contracts-$round.json" "$sim" schedule "$dataset" --backend contracts
+    measure "$raw/$dataset-contracts-1-feature-$round.json" \
+      "$sim" schedule "$dataset" --backend contracts --features-per-sample 1
   done
 done
 
@@ -39,7 +41,8 @@ for contributions in 5000 50000 500000; do
   log "agent simulation with $contributions contributions (headline scenario, native)"
   measure "$raw/scale-$contributions.txt" \
     "$sim" run packages/sum-simulator/scenarios/headline.toml --out "$raw/scale-$contributions" \
-    --set data.contributions="$contributions" --set days=100000
+    --set data.contributions="$contributions" --set days=100000 \
+    --set agents.0.start_balance=1000000000000 --set agents.1.start_balance=1000000000000
 done
 
 python3 scripts/simbench/report.py "$raw" "$runs" bench

@@ -155,3 +155,28 @@ def test_storing_again_reuses_the_stored_code(chain, code_ids):
     fresh, fresh_gas = deploy.store_all(chain, "validator", reuse=False)
     assert all(fresh[c] > code_ids[c] for c in code_ids)
     assert all(g > 0 for g in fresh_gas.values())
+
+
+def test_the_averaged_perceptron_predicts_with_the_mean_of_its_weights(make_stack):
+    """The same two contributions on a plain and an averaged sparse perceptron: after
+    `[1]` as class 1 then as class 0 the live weights are back at zero (class 0), while
+    the mean of the three weight vectors the model has had is positive (class 1); the
+    averaged model's parameters show its count and sums (×10^9)."""
+    stacks = {}
+    for averaged in (False, True):
+        description = deploy.example_description("sparse-perceptron")
+        description["model"]["instantiate"]["averaged"] = averaged
+        stacks[averaged] = make_stack(description)
+    sample = {"sparse": [1]}
+    for stack in stacks.values():
+        stack.add_data("alice", sample, 1)
+        stack.add_data("bob", sample, 0)
+    assert stacks[False].predict(sample) == 0
+    assert stacks[True].predict(sample) == 1
+    variant = stacks[True].query({"info": {}}, stacks[True].model)["variant"]
+    assert variant["sparse_perceptron"]["averaged"] is True
+    page = stacks[True].query({"parameters": {}}, stacks[True].model)
+    assert page["scalars"] == [{"name": "intercept", "value": "0"},
+                               {"name": "count", "value": "3"},
+                               {"name": "intercept_sum", "value": str(-10**9)}]
+    assert page["rows"] == [{"index": 1, "values": ["0", str(-10**9)]}]

@@ -24,7 +24,8 @@ from .wasmd import REPO_ROOT, Wasmd, attribute, encode_json
 SIZES = [8, 64, 512]
 REFUND_WAIT = 2
 PROBE_WASM = REPO_ROOT / "target" / "bench" / "sum_query_probe.wasm"
-MODELS = ["dense-perceptron", "sparse-perceptron", "naive-bayes", "nearest-centroid",
+MODELS = ["dense-perceptron", "averaged-dense-perceptron", "sparse-perceptron",
+          "averaged-sparse-perceptron", "naive-bayes", "nearest-centroid",
           "sparse-nearest-centroid"]
 INCENTIVE_MSGS = {
     "stakeable": {"denom": "usum", "cost_weight": "1000", "refund_wait": REFUND_WAIT,

@@ -75,7 +75,9 @@ The constants below are wasmd's and the Cosmos SDK's defaults (wasmd
   centroid). The sparse models keep one entry per feature index (the perceptron a weight,
   naive Bayes and the sparse centroid model a vector over classes), so they read and write
   one entry per active feature: 512 sparse features cost ~512 flat reads and writes, the
-  largest rows of the table: about 4x the 64-feature cost for 8x the features.
+  largest rows of the table: about 4x the 64-feature cost for 8x the features. The
+  averaged perceptrons keep a sum beside every weight: the sparse one reads two entries
+  per active feature (and writes two when it trains), the dense one a second, wider vector.
 - **Compute.** Wasm execution is metered at 140 000 VM gas per SDK gas; the integer
   arithmetic of the rules is small next to the above, JSON (de)serialisation of the
   features across contract calls is the larger compute share.

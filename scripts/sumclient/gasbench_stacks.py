@@ -11,12 +11,25 @@ from .wasmd import Wasmd
 
 # Sparse samples use indices from 1 up; index 0 seeds the sparse centroid model's class 0.
 SEED_INDEX = 0
+# Models measured besides each contract's defaults: name -> (contract, instantiate fields).
+VARIANTS = {
+    "averaged-dense-perceptron": ("dense-perceptron", {"averaged": True}),
+    "averaged-sparse-perceptron": ("sparse-perceptron", {"averaged": True}),
+}
+
+
+def contract_of(model: str) -> str:
+    """The contract a measured model runs on (a variant's, or its own name)."""
+    return VARIANTS.get(model, (model, {}))[0]
 
 
 def model_init(model: str, size: int, x: dict) -> dict:
     """An untrained binary model for which the claims scenario of the benchmark holds:
     after alice's, bob's and alice's additions of the sample `x` labelled 1, 0, 1, the
     model agrees with alice (class 1) and disagrees with bob (class 0)."""
+    if model in VARIANTS:
+        contract, fields = VARIANTS[model]
+        return model_init(contract, size, x) | fields
     classes = ["0", "1"]
     if model == "dense-perceptron":
         return {"classes": classes, "dimension": size, "weights": [], "intercept": 0,
@@ -41,15 +54,15 @@ def description(model: str, size: int, x: dict, incentive: str, incentive_msg: d
     """A model description (as in scripts/models/) of `model_init` under a mechanism."""
     return {
         "name": f"{model}-{size}",
-        "encoder": "fixed_point" if model in DENSE_MODELS else "murmurhash3",
-        "model": {"contract": model, "instantiate": model_init(model, size, x)},
+        "encoder": "fixed_point" if contract_of(model) in DENSE_MODELS else "murmurhash3",
+        "model": {"contract": contract_of(model), "instantiate": model_init(model, size, x)},
         "incentive": {"contract": incentive, "instantiate": incentive_msg},
     }
 
 
 def sample(model: str, size: int, rng: random.Random) -> dict:
     """Random features for the model: `size` dense values, or `size` sparse indices."""
-    if model in DENSE_MODELS:
+    if contract_of(model) in DENSE_MODELS:
         return {"dense": fixed_point_normalised([rng.uniform(0.1, 1.0) for _ in range(size)])}
     return {"sparse": sorted(rng.sample(range(1, 2**32), size))}
 

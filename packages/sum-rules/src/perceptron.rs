@@ -86,6 +86,9 @@ impl Perceptron {
         sums: &mut [i128],
         update: impl FnOnce(&mut Perceptron, &mut [i64]) -> Result<bool, SampleError>,
     ) -> Result<bool, SampleError> {
+        if !self.averaged() {
+            return update(self, weights);
+        }
         let mut next = self.clone();
         let mut new_weights = weights.to_vec();
         let changed = update(&mut next, &mut new_weights)?;

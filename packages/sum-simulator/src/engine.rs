@@ -232,7 +232,7 @@ impl<'a> Engine<'a> {
                     .initial
                     .first()
                     .map_or(8, |row| row.present.len() as u64);
-                Some(Fees::new(gas, scenario.model.contract(), size)?)
+                Some(Fees::new(gas, &scenario.model.measured_as(), size)?)
             }
             None => None,
         };

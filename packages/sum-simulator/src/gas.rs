@@ -17,8 +17,8 @@ pub struct Fees {
     report: u64,
 }
 
-/// The measured gas of `operation` for `model` (a contract name), with the stakeable
-/// mechanism, at the measured size nearest to `size`.
+/// The measured gas of `operation` for `model` (as `ModelSpec::measured_as` names it),
+/// with the stakeable mechanism, at the measured size nearest to `size`.
 fn measured(model: &str, operation: &str, size: u64) -> Option<u64> {
     let rows: Vec<Value> = serde_json::from_str(MEASURED).ok()?;
     rows.iter()

@@ -58,6 +58,10 @@ enum Command {
         dataset: String,
         #[arg(long, value_enum, default_value = "native")]
         backend: BackendKind,
+        /// Keep only each contribution's first N features (a diagnostic: the time the
+        /// model's storage takes, against the message path's).
+        #[arg(long)]
+        features_per_sample: Option<usize>,
     },
 }
 
@@ -130,8 +134,12 @@ fn execute(command: Command) -> Result<(), String> {
             );
             println!("wrote {}", dir.display());
         }
-        Command::Schedule { dataset, backend } => {
-            let result = run_schedule(&dataset, backend)?;
+        Command::Schedule {
+            dataset,
+            backend,
+            features_per_sample,
+        } => {
+            let result = run_schedule(&dataset, backend, features_per_sample)?;
             println!(
                 "{}",
                 serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?

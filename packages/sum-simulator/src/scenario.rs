@@ -102,6 +102,17 @@ impl ModelSpec {
             ModelSpec::SparseNearestCentroid {} => "sparse-nearest-centroid",
         }
     }
+
+    /// The model's name in `bench/gas.json`: the contract's, `averaged-` before it for an
+    /// averaged perceptron.
+    pub fn measured_as(&self) -> String {
+        match self {
+            ModelSpec::DensePerceptron(p) | ModelSpec::SparsePerceptron(p) if p.averaged => {
+                format!("averaged-{}", self.contract())
+            }
+            _ => self.contract().to_string(),
+        }
+    }
 }
 
 /// The incentive mechanism. Amounts are integers of the chain's denom.

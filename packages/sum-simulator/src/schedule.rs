@@ -36,6 +36,8 @@ pub struct ScheduleResult {
     pub dataset: String,
     pub backend: String,
     pub contributions: usize,
+    /// Each contribution cut to its first features, if asked (a diagnostic).
+    pub features_per_sample: Option<usize>,
     pub add_data: Count,
     pub refund: Count,
     pub report_first: Count,
@@ -57,8 +59,24 @@ fn peak_memory_kb() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Runs the schedule on `dataset` (`synth1000` or `digits_ge5`).
-pub fn run_schedule(dataset: &str, kind: BackendKind) -> Result<ScheduleResult, String> {
+/// The first `limit` features of a sparse sample (all of them without a limit).
+fn first_features(x: Features, limit: Option<usize>) -> Features {
+    match (x, limit) {
+        (Features::Sparse(indices), Some(limit)) => {
+            Features::Sparse(indices.into_iter().take(limit).collect())
+        }
+        (x, _) => x,
+    }
+}
+
+/// Runs the schedule on `dataset` (`synth1000` or `digits_ge5`); with
+/// `features_per_sample`, each contribution keeps only its first features (a diagnostic
+/// separating the cost of the model's storage from that of the message path).
+pub fn run_schedule(
+    dataset: &str,
+    kind: BackendKind,
+    features_per_sample: Option<usize>,
+) -> Result<ScheduleResult, String> {
     let data = DataSet::load(&DataSpec {
         set: dataset.into(),
         initial_share: 0.08,
@@ -142,7 +160,7 @@ pub fn run_schedule(dataset: &str, kind: BackendKind) -> Result<ScheduleResult, 
     let encoded: Vec<Features> = data
         .contributions
         .iter()
-        .map(|row| encode(row, true, data.dimension))
+        .map(|row| first_features(encode(row, true, data.dimension), features_per_sample))
         .collect();
     let started = Instant::now();
     for (i, (row, x)) in data.contributions.iter().zip(&encoded).enumerate() {
@@ -188,6 +206,7 @@ pub fn run_schedule(dataset: &str, kind: BackendKind) -> Result<ScheduleResult, 
         dataset: dataset.into(),
         backend: format!("{kind:?}").to_lowercase(),
         contributions: data.contributions.len(),
+        features_per_sample,
         add_data: counts[0],
         refund: counts[1],
         report_first: counts[2],
