@@ -126,7 +126,8 @@ impl Perceptron {
         })
     }
 
-    /// Class 1 when the margin is positive, else 0.
+    /// The live weights' class: 1 when their margin is positive, else 0 (an averaged
+    /// perceptron predicts through [`Perceptron::decision_margin`]).
     pub fn predict(&self, weights: &[i64], x: &[i64]) -> Result<u32, SampleError> {
         Ok(class_of(self.margin(weights, x)?))
     }
