@@ -3,8 +3,10 @@
 //! label moves the live weights at once but the mean only by its share of every update, so
 //! an attacker's samples pull an averaged model far less (see the simulator's headline).
 //!
-//! Lazy form (Daumé): beside each weight `w` keep `u = Σ k·Δw` over its changes, `k` being
-//! the update's number (from 1), and the count `c = updates + 1`; the mean is `w − u/c`.
+//! Lazy form (Daumé's, which averages over every sample seen; here the mean is over the
+//! updates, so a call that changes nothing writes nothing): beside each weight `w` keep
+//! `u = Σ k·Δw` over its changes, `k` being the update's number (from 1), and the count
+//! `c = updates + 1`; the mean is `w − u/c`.
 //! In integers the class is that of `c·m(w) − m(u)`, `m` being the margin with the
 //! intercept (`u` of the intercept is `intercept_sum`), so nothing is divided.
 
@@ -61,6 +63,12 @@ impl Averaging {
         sums: &mut [i128],
         intercept_change: i64,
     ) -> Result<(), SampleError> {
+        if sums.len() != before.len() || after.len() != before.len() {
+            return Err(SampleError::WrongDimension {
+                expected: before.len(),
+                got: sums.len().min(after.len()),
+            });
+        }
         let k = self.count as i128;
         let add = |sum: i128, change: i128| {
             k.checked_mul(change)

@@ -63,6 +63,9 @@ pub enum ConfigError {
     #[error("class {class} does not exist: the model has {num_classes} classes")]
     UnknownClass { class: u32, num_classes: usize },
 
+    #[error("an averaged model's weights can be set only before it trains (setting them later would move its mean by the whole change)")]
+    TrainedAveragedModel {},
+
     #[error("arithmetic overflow in the model's parameters")]
     Overflow {},
 }

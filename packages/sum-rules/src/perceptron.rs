@@ -64,6 +64,14 @@ impl Perceptron {
         self.averaging.is_some()
     }
 
+    /// Refuses setting weights (a chunk) once an averaged model has trained.
+    fn ensure_settable(&self) -> Result<(), ConfigError> {
+        match &self.averaging {
+            Some(averaging) if averaging.count > 1 => Err(ConfigError::TrainedAveragedModel {}),
+            _ => Ok(()),
+        }
+    }
+
     /// The margin the model predicts with: the live weights' `live`, or for an averaged
     /// model the mean's (times its count), `sum_terms` being the sums' `uᵢ·xᵢ`.
     pub fn decision_margin(
@@ -126,8 +134,9 @@ impl Perceptron {
         })
     }
 
-    /// The live weights' class: 1 when their margin is positive, else 0 (an averaged
-    /// perceptron predicts through [`Perceptron::decision_margin`]).
+    /// The live weights' class: 1 when their margin is positive, else 0 (the models predict
+    /// through [`Perceptron::decision_margin`], which an averaged one needs).
+    #[cfg(test)]
     pub fn predict(&self, weights: &[i64], x: &[i64]) -> Result<u32, SampleError> {
         Ok(class_of(self.margin(weights, x)?))
     }
@@ -234,6 +243,7 @@ impl DensePerceptron {
 
     /// Sets the weights from `offset` on (a chunk: sending it twice changes nothing).
     pub fn set_weights(&mut self, offset: u32, weights: &[i64]) -> Result<(), ConfigError> {
+        self.perceptron.ensure_settable()?;
         let start = offset as usize;
         let dimension = self.weights.len();
         let slot = self
@@ -274,30 +284,30 @@ impl Classifier for DensePerceptron {
     }
 }
 
-/// Where a sparse perceptron keeps its weights or sums (absent = 0): a contract fills a map
-/// with the sample's features only; the simulator keeps every value in a vector indexed by
-/// feature.
-pub trait SparseWeights<T = i64> {
-    fn weight(&self, index: u32) -> T;
-    fn set_weight(&mut self, index: u32, value: T);
+/// Where a sparse perceptron keeps its weights or sums by feature index (absent = 0): a
+/// contract fills a map with the sample's features only; the simulator keeps every value
+/// in a vector indexed by feature.
+pub trait SparseValues<T = i64> {
+    fn value(&self, index: u32) -> T;
+    fn set_value(&mut self, index: u32, value: T);
 }
 
-impl<T: Copy + Default> SparseWeights<T> for BTreeMap<u32, T> {
-    fn weight(&self, index: u32) -> T {
+impl<T: Copy + Default> SparseValues<T> for BTreeMap<u32, T> {
+    fn value(&self, index: u32) -> T {
         self.get(&index).copied().unwrap_or_default()
     }
 
-    fn set_weight(&mut self, index: u32, value: T) {
+    fn set_value(&mut self, index: u32, value: T) {
         self.insert(index, value);
     }
 }
 
-impl<T: Copy + Default> SparseWeights<T> for Vec<T> {
-    fn weight(&self, index: u32) -> T {
+impl<T: Copy + Default> SparseValues<T> for Vec<T> {
+    fn value(&self, index: u32) -> T {
         self.get(index as usize).copied().unwrap_or_default()
     }
 
-    fn set_weight(&mut self, index: u32, value: T) {
+    fn set_value(&mut self, index: u32, value: T) {
         let at = index as usize;
         if at >= self.len() {
             self.resize(at + 1, T::default());
@@ -318,13 +328,14 @@ pub struct SparsePerceptron<W = BTreeMap<u32, i64>, S = BTreeMap<u32, i128>> {
 impl SparsePerceptron {
     /// Sets the given weights (a chunk: sending it twice changes nothing).
     pub fn set_weights(&mut self, weights: &[(u32, i64)]) -> Result<(), ConfigError> {
+        self.perceptron.ensure_settable()?;
         ensure_distinct_indices(weights.iter().map(|&(index, _)| index))?;
         self.weights.extend(weights.iter().copied());
         Ok(())
     }
 }
 
-impl<W: SparseWeights, S: SparseWeights<i128>> SparsePerceptron<W, S> {
+impl<W: SparseValues, S: SparseValues<i128>> SparsePerceptron<W, S> {
     /// The sums of the given features (none for a plain model).
     fn sums_of(&self, indices: &[u32]) -> Vec<i128> {
         if !self.perceptron.averaged() {
@@ -332,19 +343,19 @@ impl<W: SparseWeights, S: SparseWeights<i128>> SparsePerceptron<W, S> {
         }
         indices
             .iter()
-            .map(|&index| self.sums.weight(index))
+            .map(|&index| self.sums.value(index))
             .collect()
     }
 }
 
-impl<W: SparseWeights, S: SparseWeights<i128>> Classifier for SparsePerceptron<W, S> {
+impl<W: SparseValues, S: SparseValues<i128>> Classifier for SparsePerceptron<W, S> {
     fn num_classes(&self) -> usize {
         2
     }
 
     fn predict(&self, data: &Features) -> Result<u32, SampleError> {
         let indices = data.distinct_sparse()?;
-        let weights = indices.iter().map(|&index| self.weights.weight(index));
+        let weights = indices.iter().map(|&index| self.weights.value(index));
         let live = self.perceptron.binary_margin(weights)?;
         let sum_terms = self
             .sums_of(indices)
@@ -355,7 +366,7 @@ impl<W: SparseWeights, S: SparseWeights<i128>> Classifier for SparsePerceptron<W
 
     fn learn(&mut self, data: &Features, classification: u32) -> Result<bool, SampleError> {
         let indices = data.distinct_sparse()?;
-        let mut weights: Vec<i64> = indices.iter().map(|&i| self.weights.weight(i)).collect();
+        let mut weights: Vec<i64> = indices.iter().map(|&i| self.weights.value(i)).collect();
         let mut sums = self.sums_of(indices);
         let changed = self
             .perceptron
@@ -364,10 +375,10 @@ impl<W: SparseWeights, S: SparseWeights<i128>> Classifier for SparsePerceptron<W
             })?;
         if changed {
             for (&index, weight) in indices.iter().zip(weights) {
-                self.weights.set_weight(index, weight);
+                self.weights.set_value(index, weight);
             }
             for (&index, sum) in indices.iter().zip(sums) {
-                self.sums.set_weight(index, sum);
+                self.sums.set_value(index, sum);
             }
         }
         Ok(changed)
@@ -487,6 +498,36 @@ mod tests {
             Err(ConfigError::DuplicateIndex { index: 4 })
         );
         assert!(sparse.weights.is_empty());
+    }
+
+    /// Perceptrons stored before averaging existed read as plain ones.
+    #[test]
+    fn stored_scalars_without_averaging_read_as_plain() {
+        let stored = br#"{"intercept":0,"learning_rate":1000000000,"learn_intercept":true,"update_on_zero_margin":false}"#;
+        let perceptron: Perceptron = cosmwasm_std::from_json(stored).unwrap();
+        assert_eq!(perceptron, reference_scalars());
+    }
+
+    #[test]
+    fn an_averaged_model_takes_weights_only_before_it_trains() {
+        let scalars = Perceptron::new(2, 0, S, true, false, true).unwrap();
+        let mut dense = DensePerceptron::new(scalars.clone(), 2, &[S]).unwrap();
+        dense.set_weights(1, &[S]).unwrap();
+        let mut sparse = SparsePerceptron {
+            perceptron: scalars,
+            weights: BTreeMap::new(),
+            sums: BTreeMap::new(),
+        };
+        sparse.set_weights(&[(1, -S)]).unwrap();
+        assert!(dense
+            .update(&Features::Dense(normalised(&[1., 0.])), 0)
+            .unwrap());
+        assert!(sparse.update(&Features::Sparse(vec![1]), 1).unwrap());
+        let trained = (dense.clone(), sparse.clone());
+        let refused = Err(ConfigError::TrainedAveragedModel {});
+        assert_eq!(dense.set_weights(0, &[0]), refused);
+        assert_eq!(sparse.set_weights(&[(1, 0)]), refused);
+        assert_eq!((dense, sparse), trained);
     }
 
     #[test]

@@ -54,7 +54,7 @@ fn yes() -> bool {
 }
 
 /// A perceptron's hyper-parameters, dense or sparse (the contracts' instantiate fields).
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PerceptronSpec {
     #[serde(default = "one")]

@@ -180,18 +180,23 @@ fn sybils_and_free_riders_gain_nothing_the_honest_do_not_give() {
 }
 
 /// The headline over several seeds: the honest agent ends above its start and the
-/// attacker well below, and the accuracy at the end, averaged over the seeds, is within 2
-/// points of the same runs without the attacker: for the averaged perceptron (the plain
-/// one is not, see the simulator's README) and for naive Bayes.
+/// attacker well below, and the accuracy at the end is within 2 points of the same run
+/// without the attacker: on every seed for naive Bayes, on average over the seeds for the
+/// averaged perceptron (its worst seed here is 2.7 points; the plain perceptron does not
+/// hold at all, see the simulator's README).
 #[test]
 fn the_headline_holds_over_seeds() {
     const SEEDS: [&str; 5] = ["1", "2", "3", "4", "5"];
     let pairs = [
-        ("headline", "headline-honest-only"),
-        ("headline-naive-bayes", "headline-naive-bayes-honest-only"),
+        ("headline", "headline-honest-only", false),
+        (
+            "headline-naive-bayes",
+            "headline-naive-bayes-honest-only",
+            true,
+        ),
     ];
-    for (attacked, honest_only) in pairs {
-        let mut accuracy = (0.0, 0.0);
+    for (attacked, honest_only, every_seed) in pairs {
+        let mut gaps = vec![];
         for seed in SEEDS {
             let with = simulate(&scenario(attacked, &[("seed", seed)]), BackendKind::Native);
             assert!(end_percent(&with, "Good") > 100.0, "{attacked} seed {seed}");
@@ -200,14 +205,16 @@ fn the_headline_holds_over_seeds() {
                 &scenario(honest_only, &[("seed", seed)]),
                 BackendKind::Native,
             );
-            accuracy.0 += with.accuracy_end / SEEDS.len() as f64;
-            accuracy.1 += without.accuracy_end / SEEDS.len() as f64;
+            let gap = without.accuracy_end - with.accuracy_end;
+            assert!(
+                !every_seed || gap.abs() <= 0.02,
+                "{attacked} seed {seed}: {} against {}",
+                with.accuracy_end,
+                without.accuracy_end
+            );
+            gaps.push(gap);
         }
-        assert!(
-            (accuracy.0 - accuracy.1).abs() <= 0.02,
-            "{attacked}: mean end accuracy {:.4} against {:.4} without the attacker",
-            accuracy.0,
-            accuracy.1
-        );
+        let mean = gaps.iter().sum::<f64>() / gaps.len() as f64;
+        assert!(mean.abs() <= 0.02, "{attacked}: gaps {gaps:?}");
     }
 }

@@ -21,7 +21,7 @@ use sum_prediction_market::msg::MarketMsg;
 use sum_rules::claim::ClaimError;
 use sum_rules::market::Sample;
 use sum_rules::stakeable::StakeableError;
-use sum_rules::Classifier;
+use sum_rules::{Classifier, ConfigError};
 use sum_testing::fixtures::*;
 use sum_testing::market::TestSet;
 use sum_testing::snapshot::RawStorage;
@@ -621,6 +621,35 @@ fn rule_and_contract_agree<F: ModelFixture>() {
             Ok(())
         })
         .unwrap();
+}
+
+/// An averaged model that has trained refuses chunks (they would move its mean by the
+/// whole change) and keeps its storage.
+#[test]
+fn a_trained_averaged_model_refuses_chunks() {
+    fn check<F: ModelFixture>(chunk: F::Extension) {
+        let mut app = funded_app(&[]);
+        let owner = addr("owner");
+        let model = deploy_alone::<F>(&mut app, &F::instantiate());
+        let (data, class) = F::stable_sample();
+        let update = ModelExecuteMsg::<Empty>::Update {
+            data,
+            classification: 1 - class,
+        };
+        app.execute_contract(owner.clone(), model.clone(), &update, &[])
+            .unwrap();
+        let before = model_storage(&app, &model);
+        let err = extend(&mut app, &owner, &model, chunk).unwrap_err();
+        assert_error(err, ConfigError::TrainedAveragedModel {});
+        assert_eq!(model_storage(&app, &model), before);
+    }
+    check::<DensePerceptronFixture<true>>(sum_dense_perceptron::msg::ExtensionMsg::SetWeights {
+        offset: 0,
+        weights: vec![0],
+    });
+    check::<SparsePerceptronFixture<true>>(sum_sparse_perceptron::msg::ExtensionMsg::SetWeights {
+        weights: vec![(1, 0)],
+    });
 }
 
 /// One test per generic scenario, for one model fixture.
