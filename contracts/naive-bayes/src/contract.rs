@@ -128,7 +128,7 @@ impl Model for NaiveBayesModel {
             limit,
             |index, mut counts| {
                 counts.resize(num_classes, 0);
-                row(index, &counts)
+                Ok(row(index, &counts))
             },
         )?;
         let scalars = totals

@@ -128,7 +128,7 @@ impl Model for SparseNearestCentroidModel {
             limit,
             |index, mut sums| {
                 sums.resize(num_classes, 0);
-                row(index, &sums)
+                Ok(row(index, &sums))
             },
         )?;
         let scalars = stats

@@ -120,11 +120,8 @@ impl Model for SparsePerceptronModel {
             Ok(Some(WEIGHT_SUMS.may_load(storage, index)?.unwrap_or(0)))
         };
         let rows = map_rows(&WEIGHTS, storage, start_after, limit, |index, weight| {
-            (index, weight)
-        })?
-        .into_iter()
-        .map(|(index, weight)| Ok(weight_row(index, weight, sum_of(index)?)))
-        .collect::<StdResult<_>>()?;
+            Ok(weight_row(index, weight, sum_of(index)?))
+        })?;
         Ok(ParametersResponse {
             scalars: perceptron_scalars(&perceptron),
             rows,

@@ -48,14 +48,14 @@ pub fn weight_row(index: u32, weight: i64, sum: Option<i128>) -> ParameterRow {
     row(index, &values)
 }
 
-/// A page of rows (or of anything built from them) from a map keyed by feature index.
-pub fn map_rows<T, R>(
+/// A page of rows from a map keyed by feature index (a row may read more storage).
+pub fn map_rows<T>(
     map: &Map<u32, T>,
     storage: &dyn Storage,
     start_after: Option<u32>,
     limit: usize,
-    values: impl Fn(u32, T) -> R,
-) -> StdResult<Vec<R>>
+    values: impl Fn(u32, T) -> StdResult<ParameterRow>,
+) -> StdResult<Vec<ParameterRow>>
 where
     T: serde::Serialize + serde::de::DeserializeOwned,
 {
@@ -66,6 +66,6 @@ where
         Order::Ascending,
     )
     .take(limit)
-    .map(|entry| entry.map(|(index, value)| values(index, value)))
+    .map(|entry| entry.and_then(|(index, value)| values(index, value)))
     .collect()
 }

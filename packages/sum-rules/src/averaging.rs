@@ -120,6 +120,15 @@ mod tests {
             averaging.record(&[0], &[1], &mut sums, 0),
             Err(SampleError::Overflow)
         );
+        assert_eq!((averaging.clone(), sums), before);
+        // Sums that do not match the weights one for one are refused too.
+        assert_eq!(
+            averaging.record(&[0, 0], &[1, 1], &mut sums, 0),
+            Err(SampleError::WrongDimension {
+                expected: 2,
+                got: 1
+            })
+        );
         assert_eq!((averaging, sums), before);
     }
 }

@@ -41,7 +41,7 @@ pub fn rule(spec: &ModelSpec, dimension: u32) -> Box<dyn Classifier + Send> {
         ModelSpec::SparsePerceptron(p) => Box::new(SparsePerceptron {
             perceptron: perceptron(p),
             weights: vec![0; dimension as usize],
-            sums: vec![0; if p.averaged { dimension as usize } else { 0 }],
+            sums: vec![],
         }),
         ModelSpec::NaiveBayes { smoothing } => Box::new(NaiveBayes {
             smoothing: Smoothing::new(fixed(*smoothing) as u64, dimension as u64)
